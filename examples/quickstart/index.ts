@@ -1,0 +1,18 @@
+import { VectaraUser } from "pulumi-saas-users";
+
+// Credentials come from stack config (`pulumi config set vectara:apiKey --secret`) or VECTARA_API_KEY.
+const alice = new VectaraUser("alice", {
+  email: "alice@example.com",
+  apiRoles: ["corpus_administrator"],
+  corpusRoles: [{ corpusKey: "docs", role: "editor" }],
+  description: "Content manager",
+});
+
+const bob = new VectaraUser("bob", {
+  email: "bob@example.com",
+  corpusRoles: [{ corpusKey: "docs", role: "viewer" }],
+  onDelete: "disable",
+});
+
+export const aliceId = alice.vectaraId;
+export const bobUsername = bob.username;

@@ -1,0 +1,9 @@
+/** Three tiers, one kind of fake each: test/unit (pure), test/http (emulator over HTTP),
+ *  test/engine (the real @pulumi/pulumi dynamic-provider host over gRPC). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  testTimeout: 60000,
+};

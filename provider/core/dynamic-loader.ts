@@ -1,0 +1,27 @@
+import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The provider object Pulumi serializes into every resource's `__provider` input.
+ *
+ * Pulumi serializes a dynamic provider by value, with everything it captures, into state; zod
+ * schemas and undici do not survive that, a captured credential would be written in clear, and
+ * a fix would never reach resources created before it (ENGINE-NOTES §2). So this object holds
+ * only the name of a module of this package. The host resolves that name from the program
+ * directory when it first uses the provider: state carries a few hundred bytes per resource, no
+ * credentials, and refresh/delete run the installed version of the provider.
+ *
+ * The host always calls `configure` once, before any other method, on the object it
+ * deserialized (cmd/dynamic-provider/index.js `getProvider`); that call swaps in the real
+ * methods. Keeping a single serialized function halves `__provider` (≈2.2 KB with seven
+ * forwarding methods, each wrapped by the serializer).
+ */
+export function hostedProvider(entry: string): pulumi.dynamic.ResourceProvider {
+  const loader = {
+    configure(this: Record<string, unknown>, req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+      const real: Required<pulumi.dynamic.ResourceProvider> = require(entry).default;
+      Object.assign(this, real);
+      return real.configure(req);
+    },
+  };
+  return loader as unknown as pulumi.dynamic.ResourceProvider;
+}

@@ -1,0 +1,111 @@
+/**
+ * One error class for every failure that crosses the HTTP boundary. Callers branch on `code`
+ * (plain data survives the provider host's process boundary; `instanceof` does not).
+ */
+export type ApiErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "SERVER_ERROR"
+  | "UNEXPECTED_STATUS"
+  | "INVALID_RESPONSE"
+  | "NETWORK"
+  | "TIMEOUT"
+  | "CONFIG";
+
+export interface ApiErrorDetails {
+  code: ApiErrorCode;
+  service: string;
+  method?: string;
+  /** The request path as sent (already percent-encoded). Never carries credentials. */
+  path?: string;
+  status?: number;
+  requestId?: string;
+  /** The API's own messages (`messages` and `field_errors` of the spec's error bodies). */
+  apiMessages?: string[];
+  fieldErrors?: Record<string, string>;
+  hint?: string;
+  attempts?: number;
+  /** An earlier attempt of this non-idempotent request may have been applied before its answer was lost. */
+  ambiguous?: boolean;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly service: string;
+  readonly method?: string;
+  readonly path?: string;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly fieldErrors?: Record<string, string>;
+  readonly apiMessages?: string[];
+  readonly hint?: string;
+  readonly attempts?: number;
+  readonly ambiguous?: boolean;
+
+  constructor(details: ApiErrorDetails, summary?: string) {
+    super(formatMessage(details, summary), { cause: details.cause });
+    this.name = "ApiError";
+    this.code = details.code;
+    this.service = details.service;
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.fieldErrors = details.fieldErrors;
+    this.apiMessages = details.apiMessages;
+    this.hint = details.hint;
+    this.attempts = details.attempts;
+    this.ambiguous = details.ambiguous;
+  }
+
+  /** The same error with more context: a hint for the caller's situation, the attempt count. */
+  with(extra: Partial<ApiErrorDetails>, summary?: string): ApiError {
+    return new ApiError({ ...this.details(), ...extra }, summary);
+  }
+
+  details(): ApiErrorDetails {
+    const { code, service, method, path, status, requestId, fieldErrors, hint, attempts, ambiguous } = this;
+    return { code, service, method, path, status, requestId, fieldErrors, hint, attempts, ambiguous, apiMessages: this.apiMessages, cause: this.cause };
+  }
+}
+
+/** Chooses the code for an HTTP status, the way openai-node's `APIError.generate` chooses a subclass. */
+export function codeForStatus(status: number): ApiErrorCode {
+  if (status === 400) return "BAD_REQUEST";
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 429) return "RATE_LIMITED";
+  if (status >= 500) return "SERVER_ERROR";
+  return "UNEXPECTED_STATUS";
+}
+
+const defaultHints: Partial<Record<ApiErrorCode, string>> = {
+  UNAUTHORIZED: "check the credentials: `pulumi config set vectara:apiKey --secret`, or vectara:clientId and vectara:clientSecret",
+  FORBIDDEN: "the credentials lack a role this call needs (user management needs an administrator or owner API key)",
+  RATE_LIMITED: "the API kept rate-limiting after every retry; raise vectara:maxRetries or lower vectara:maxConcurrency",
+  SERVER_ERROR: "the API failed after every retry; run the command again later",
+  NETWORK: "check vectara:apiUrl and the network path to it",
+  TIMEOUT: "raise vectara:requestTimeoutMs if the API is slow",
+};
+
+function formatMessage(d: ApiErrorDetails, summary?: string): string {
+  const where = d.method && d.path ? `: ${d.method} ${d.path}` : "";
+  const status = d.status !== undefined ? ` with ${d.status}` : "";
+  const head = summary ?? `${d.service} API request failed${status}${where}`;
+  const parts = [head];
+  const messages = [...(d.apiMessages ?? [])];
+  for (const [field, message] of Object.entries(d.fieldErrors ?? {})) messages.push(`${field}: ${message}`);
+  if (messages.length > 0) parts.push(messages.join("; "));
+  if (d.requestId) parts.push(`request_id ${d.requestId}`);
+  if (d.attempts && d.attempts > 1) parts.push(`after ${d.attempts} attempts`);
+  const hint = d.hint ?? defaultHints[d.code];
+  if (hint) parts.push(`hint: ${hint}`);
+  return parts.join(" — ");
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+/** ApiRole, newest spec (2026-07) — components.schemas.ApiRole. */
+export const apiRoleNames = [
+  "owner", "administrator", "billing_administrator", "corpus_administrator", "corpus_developer",
+  "agent_administrator", "agent_viewer", "agent_developer", "agent_user", "pipeline_administrator",
+  "pipeline_viewer", "viewer", "corpus_viewer",
+] as const;
+/** CorpusRole.role and AgentRole.role — components.schemas.CorpusRole / AgentRole. */
+export const corpusRoleNames = ["owner", "administrator", "viewer", "editor"] as const;
+export const agentRoleNames = ["agent_administrator", "agent_viewer", "agent_developer", "agent_user"] as const;
+export const onDeletePolicies = ["delete", "disable", "retain"] as const;
+
+/**
+ * Usernames default to emails, so they may hold any character an unquoted email may hold
+ * (RFC 5322 atext, `.` and `@`), and nothing else: no `/`, `?`, `#`, `%`, whitespace, control
+ * characters or non-ASCII. The API treats usernames as given, so they are compared exactly.
+ */
+export const usernamePattern = /^[A-Za-z0-9!#$&'*+\-=^_`{|}~.@]+$/;
+
+const key = (name: string) =>
+  z.string({ message: `${name} must be a string` }).regex(/^[a-zA-Z0-9_=-]+$/, `${name} may hold only letters, digits, _, = and -`).max(50, `${name} must be at most 50 characters`);
+
+export const corpusRoleInput = z.strictObject({ corpusKey: key("corpusKey"), role: z.enum(corpusRoleNames) });
+export const agentRoleInput = z.strictObject({ agentKey: key("agentKey"), role: z.enum(agentRoleNames) });
+
+export const username = z
+  .string({ message: "username must be a string" })
+  .min(1, "username cannot be empty")
+  .max(128, "username must be at most 128 characters (spec: User.username maxLength)")
+  .regex(usernamePattern, "username may hold only letters, digits, `.`, `@` and `!#$&'*+-=^_`{|}~` (no /, ?, #, %, spaces, control or non-ASCII characters)")
+  .refine((u) => !u.includes(".."), "username cannot contain `..`");
+
+/** The inputs of VectaraUser, with their defaults; the single source of VectaraUserInputs. */
+export const userInputs = z.strictObject({
+  email: z.email({ message: "email must be a valid email address" }),
+  username: username.optional(),
+  description: z.string({ message: "description must be a string" }).max(255, "description must be at most 255 characters (spec: maxLength 255)").optional(),
+  enabled: z.boolean({ message: "enabled must be true or false" }).default(true),
+  apiRoles: z.array(z.enum(apiRoleNames), { message: "apiRoles must be a list of API role names" }).default([]),
+  corpusRoles: z.array(corpusRoleInput, { message: "corpusRoles must be a list of {corpusKey, role}" }).default([]),
+  agentRoles: z.array(agentRoleInput, { message: "agentRoles must be a list of {agentKey, role}" }).default([]),
+  adoptExisting: z.boolean({ message: "adoptExisting must be true or false" }).default(false),
+  onDelete: z.enum(onDeletePolicies).default("delete"),
+});
+
+export type CorpusRole = z.infer<typeof corpusRoleInput>;
+export type AgentRole = z.infer<typeof agentRoleInput>;
+export type OnDelete = (typeof onDeletePolicies)[number];
+
+/** Checked inputs: defaults applied, username filled in, role lists sorted and de-duplicated. */
+export type UserInputs = Omit<z.infer<typeof userInputs>, "username"> & { username: string };
+
+/** Outputs: the inputs as the server reports them, plus server-assigned fields. */
+export interface UserOutputs extends Omit<UserInputs, "apiRoles"> {
+  apiRoles: string[];
+  vectaraId: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+// ---- The API's shapes (snake_case), lenient where the spec allows growth: roles the provider
+// does not know yet must not break a refresh.
+const apiCorpusRole = z.object({ corpus_key: z.string(), role: z.string() });
+const apiAgentRole = z.object({ agent_key: z.string(), role: z.string() });
+
+export const apiUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  username: z.string().optional(),
+  enabled: z.boolean().optional(),
+  description: z.string().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+  api_roles: z.array(z.string()).optional(),
+  corpus_roles: z.array(apiCorpusRole).optional(),
+  agent_roles: z.array(apiAgentRole).optional(),
+});
+export type ApiUser = z.infer<typeof apiUser>;
+
+export const listUsersResponse = z.object({
+  users: z.array(apiUser).default([]),
+  metadata: z.object({ page_key: z.string().optional() }).optional(),
+});
+
+export interface CreateUserBody {
+  email: string;
+  username: string;
+  description?: string;
+  api_roles: string[];
+  corpus_roles: Array<{ corpus_key: string; role: string }>;
+  agent_roles: Array<{ agent_key: string; role: string }>;
+}
+
+export type UpdateUserBody = Partial<Pick<CreateUserBody, "description" | "api_roles" | "corpus_roles" | "agent_roles">> & { enabled?: boolean };

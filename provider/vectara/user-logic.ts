@@ -1,0 +1,166 @@
+import { containsUnknown } from "../core/unknown";
+import {
+  userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type UpdateUserBody, type UserInputs, type UserOutputs,
+} from "./schema";
+
+/** Pure decisions of VectaraUser: validation, normalisation, diff, and the bodies sent. */
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/** Keys the resource class registers as outputs; they may come back in `news` and are not inputs. */
+const outputOnlyKeys = new Set(["vectaraId", "createdAt", "updatedAt", "__provider"]);
+
+export function checkUser(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+  const given: Record<string, unknown> = {};
+  const unknown: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(news)) {
+    if (outputOnlyKeys.has(key) || value === undefined || value === null) continue;
+    (containsUnknown(value) ? unknown : given)[key] = value;
+  }
+  // Validate what is known; a property that is unknown (preview) is checked when it is known.
+  const schema = Object.keys(unknown).length > 0 ? userInputs.partial() : userInputs;
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) {
+    const failures = parsed.error.issues.map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
+    return { inputs: news, failures };
+  }
+  const data = parsed.data as Partial<UserInputs>;
+  const failures = duplicateKeys(data.corpusRoles, "corpusRoles", (r) => r.corpusKey).concat(duplicateKeys(data.agentRoles, "agentRoles", (r) => r.agentKey));
+  if (failures.length > 0) return { inputs: news, failures };
+  const inputs: Record<string, unknown> = { ...normalise(data), ...unknown };
+  if (inputs.username === undefined && data.email !== undefined && !("username" in unknown)) inputs.username = data.email;
+  return { inputs, failures: [] };
+}
+
+function propertyPath(path: PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
+}
+
+/** Exact duplicates are folded (role lists are sets); two roles for one key is a contradiction. */
+function duplicateKeys<T>(list: T[] | undefined, property: string, keyOf: (item: T) => string): CheckFailure[] {
+  const roles = new Map<string, Set<string>>();
+  for (const item of list ?? []) {
+    const set = roles.get(keyOf(item)) ?? new Set<string>();
+    set.add(JSON.stringify(item));
+    roles.set(keyOf(item), set);
+  }
+  return [...roles].filter(([, set]) => set.size > 1).map(([key]) => ({ property, reason: `${key} is listed with more than one role; give it one role` }));
+}
+
+function normalise<T extends Partial<UserInputs>>(data: T): T {
+  const out: T = { ...data };
+  if (data.apiRoles) out.apiRoles = sortedUnique(data.apiRoles);
+  if (data.corpusRoles) out.corpusRoles = sortedUniqueBy(data.corpusRoles, (r) => `${r.corpusKey}\u0000${r.role}`);
+  if (data.agentRoles) out.agentRoles = sortedUniqueBy(data.agentRoles, (r) => `${r.agentKey}\u0000${r.role}`);
+  return out;
+}
+
+export function sortedUnique<T extends string>(values: readonly T[]): T[] {
+  return [...new Set(values)].sort();
+}
+
+function sortedUniqueBy<T>(values: readonly T[], keyOf: (v: T) => string): T[] {
+  const byKey = new Map(values.map((v) => [keyOf(v), v]));
+  return [...byKey.keys()].sort().map((k) => byKey.get(k) as T);
+}
+
+// ---- diff
+
+export interface UserDiff {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+  /** Properties that update in place. */
+  updates: string[];
+}
+
+const inPlace = ["enabled", "description", "apiRoles", "corpusRoles", "agentRoles", "adoptExisting", "onDelete"] as const;
+
+/** Emails are compared case-insensitively (mail domains are, and providers fold case); usernames exactly. */
+export function sameEmail(a: unknown, b: unknown): boolean {
+  return typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+}
+
+/** olds: the outputs in state (possibly written by an older provider); news: checked inputs. */
+export function diffUser(olds: Record<string, unknown>, news: Record<string, unknown>): UserDiff {
+  const replaces: string[] = [];
+  if (!sameEmail(olds.email, news.email)) replaces.push("email");
+  if (olds.username !== news.username) replaces.push("username");
+  const updates = inPlace.filter((key) => !sameValue(key, olds[key], news[key]));
+  // Username (and, we assume, email) is unique in an account: the old user must go first
+  // unless the replacement has a different username and email.
+  const deleteBeforeReplace = replaces.length > 0 && (olds.username === news.username || sameEmail(olds.email, news.email));
+  return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace, updates };
+}
+
+const defaults: Record<(typeof inPlace)[number], unknown> = {
+  enabled: true, description: "", apiRoles: [], corpusRoles: [], agentRoles: [], adoptExisting: false, onDelete: "delete",
+};
+
+function sameValue(key: (typeof inPlace)[number], a: unknown, b: unknown): boolean {
+  if (containsUnknown(b)) return false;
+  return canonical(key, a ?? defaults[key]) === canonical(key, b ?? defaults[key]);
+}
+
+function canonical(key: string, value: unknown): string {
+  if (!Array.isArray(value)) return JSON.stringify(value);
+  const items = value.map((v) => JSON.stringify(typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).sort()) : v));
+  return key + JSON.stringify(sortedUnique(items));
+}
+
+// ---- bodies and outputs
+
+export function createBody(inputs: UserInputs): CreateUserBody {
+  return {
+    email: inputs.email,
+    username: inputs.username,
+    ...(inputs.description !== undefined ? { description: inputs.description } : {}),
+    ...roleBodies(inputs),
+  };
+}
+
+function roleBodies(r: Pick<UserInputs, "apiRoles" | "corpusRoles" | "agentRoles">) {
+  return {
+    api_roles: [...r.apiRoles],
+    corpus_roles: r.corpusRoles.map((c) => ({ corpus_key: c.corpusKey, role: c.role })),
+    agent_roles: r.agentRoles.map((a) => ({ agent_key: a.agentKey, role: a.role })),
+  };
+}
+
+/** Only what differs between the server's view (`current`) and the inputs; undefined = nothing to send. */
+export function updateBody(current: Partial<UserOutputs>, inputs: UserInputs): UpdateUserBody | undefined {
+  const roles = roleBodies(inputs);
+  const body: UpdateUserBody = {};
+  if (!sameValue("enabled", current.enabled, inputs.enabled)) body.enabled = inputs.enabled;
+  if (!sameValue("description", current.description, inputs.description)) body.description = inputs.description ?? "";
+  if (!sameValue("apiRoles", current.apiRoles, inputs.apiRoles)) body.api_roles = roles.api_roles;
+  if (!sameValue("corpusRoles", current.corpusRoles, inputs.corpusRoles)) body.corpus_roles = roles.corpus_roles;
+  if (!sameValue("agentRoles", current.agentRoles, inputs.agentRoles)) body.agent_roles = roles.agent_roles;
+  return Object.keys(body).length > 0 ? body : undefined;
+}
+
+/**
+ * Outputs from the server's user. `settings` carries the inputs the API does not store
+ * (adoptExisting, onDelete): delete and refresh see only outputs, so these must live there.
+ */
+export function toOutputs(user: ApiUser, settings: Pick<UserInputs, "adoptExisting" | "onDelete">, username: string): UserOutputs {
+  const outputs: UserOutputs = {
+    username: user.username ?? username,
+    email: user.email,
+    enabled: user.enabled ?? true,
+    apiRoles: sortedUnique(user.api_roles ?? []),
+    corpusRoles: sortedUniqueBy((user.corpus_roles ?? []).map((c): CorpusRole => ({ corpusKey: c.corpus_key, role: c.role as CorpusRole["role"] })), (r) => `${r.corpusKey}\u0000${r.role}`),
+    agentRoles: sortedUniqueBy((user.agent_roles ?? []).map((a): AgentRole => ({ agentKey: a.agent_key, role: a.role as AgentRole["role"] })), (r) => `${r.agentKey}\u0000${r.role}`),
+    adoptExisting: settings.adoptExisting,
+    onDelete: settings.onDelete,
+    vectaraId: user.id,
+  };
+  // Absent, not undefined: the provider host rejects undefined values ("Unexpected struct type").
+  if (user.description !== undefined && user.description !== "") outputs.description = user.description;
+  if (user.created_at !== undefined) outputs.createdAt = user.created_at;
+  if (user.updated_at !== undefined) outputs.updatedAt = user.updated_at;
+  return outputs;
+}

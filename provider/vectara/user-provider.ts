@@ -1,0 +1,131 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ApiError } from "../core/errors";
+import type { Logger } from "../core/log";
+import { usersApi, type UsersApi } from "./api";
+import { configureVectara, vectaraClient, vectaraLogger } from "./connection";
+import type { ApiUser, UserInputs, UserOutputs } from "./schema";
+import { checkUser, createBody, diffUser, sameEmail, toOutputs, updateBody } from "./user-logic";
+
+/**
+ * The lifecycle of VectaraUser (resource id = username):
+ *   create → POST /v2/users (+ PATCH when the inputs say more than a create can: enabled false, adoption)
+ *   read   → GET /v2/users/{username}           404 → gone
+ *   update → PATCH /v2/users/{username}         only what changed
+ *   delete → DELETE /v2/users/{username}        404 → already done; or PATCH enabled=false; or nothing (onDelete)
+ * This module runs inside the provider host and is never serialized (see user-loader.ts).
+ */
+export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => Logger }): pulumi.dynamic.ResourceProvider {
+  return {
+    async check(_olds, news) {
+      return checkUser(news);
+    },
+
+    async diff(_id, olds, news) {
+      const { changes, replaces, deleteBeforeReplace } = diffUser(olds, news);
+      return { changes, replaces, deleteBeforeReplace };
+    },
+
+    async create(inputs: UserInputs) {
+      const api = deps.api();
+      const started = Date.now();
+      let user: ApiUser;
+      try {
+        user = (await api.create(createBody(inputs))).data;
+      } catch (error) {
+        user = await existingUserFor(api, inputs, error, started);
+      }
+      let outs = toOutputs(user, inputs, inputs.username);
+      const patch = updateBody(outs, inputs);
+      if (patch) {
+        try {
+          outs = toOutputs((await api.update(inputs.username, patch)).data, inputs, inputs.username);
+        } catch (error) {
+          // The user exists: keep it in state ("created but failed to initialize") rather than orphan it.
+          throw Object.assign(new Error(`created Vectara user ${inputs.username} but could not apply its settings: ${(error as Error).message}`), {
+            id: inputs.username, properties: outs, reasons: [(error as Error).message],
+          });
+        }
+      }
+      return { id: inputs.username, outs };
+    },
+
+    async read(id, props: Partial<UserOutputs>) {
+      try {
+        const user = (await deps.api().get(id)).data;
+        return { id, props: toOutputs(user, { adoptExisting: props.adoptExisting ?? false, onDelete: props.onDelete ?? "delete" }, id) };
+      } catch (error) {
+        if (!isCode(error, "NOT_FOUND")) throw error;
+        deps.logger().warn(`Vectara user ${id} no longer exists; refresh removes it from the stack`);
+        return {};
+      }
+    },
+
+    async update(id, olds: UserOutputs, news: UserInputs) {
+      const patch = updateBody(olds, news);
+      const user = patch ? (await deps.api().update(id, patch)).data : undefined;
+      const settings = { adoptExisting: news.adoptExisting, onDelete: news.onDelete };
+      return { outs: user ? toOutputs(user, settings, id) : { ...olds, ...settings } };
+    },
+
+    async delete(id, props: Partial<UserOutputs>) {
+      const policy = props.onDelete ?? "delete";
+      if (policy === "retain") return;
+      try {
+        if (policy === "disable") await deps.api().update(id, { enabled: false });
+        else await deps.api().remove(id);
+      } catch (error) {
+        if (!isCode(error, "NOT_FOUND")) throw error;
+      }
+    },
+  };
+}
+
+function isCode(error: unknown, code: ApiError["code"]): boolean {
+  return (error as { code?: unknown } | undefined)?.code === code;
+}
+
+/**
+ * A create that failed because the username is taken. The spec leaves the status open (400 with
+ * field_errors, or 409), so any 400/409 is confirmed by looking the user up.
+ * - our own create, applied by an earlier attempt whose answer was lost → it is ours;
+ * - adoptExisting → take it over (its email must match: email cannot be changed);
+ * - otherwise → an error that names the flag.
+ */
+async function existingUserFor(api: UsersApi, inputs: UserInputs, error: unknown, started: number): Promise<ApiUser> {
+  if (!isCode(error, "BAD_REQUEST") && !isCode(error, "CONFLICT")) throw error;
+  const failed = error as ApiError;
+  let existing: ApiUser;
+  try {
+    existing = (await api.get(inputs.username)).data;
+  } catch (lookup) {
+    if (isCode(lookup, "NOT_FOUND")) throw failed.with({ hint: "fix the inputs named above" });
+    throw lookup;
+  }
+  if (failed.ambiguous && isOurCreate(existing, inputs, started)) return existing;
+  if (!inputs.adoptExisting) {
+    throw failed.with({ code: "CONFLICT", hint: "set adoptExisting: true to take over an existing user, or choose another username" },
+      `Vectara user ${inputs.username} already exists (${failed.method} ${failed.path} answered ${failed.status})`);
+  }
+  if (!sameEmail(existing.email, inputs.email)) {
+    throw failed.with({ code: "CONFLICT", hint: "an email cannot be changed in place: use the existing email, or another username" },
+      `cannot adopt Vectara user ${inputs.username}: it has email ${existing.email}, not ${inputs.email}`);
+  }
+  return existing;
+}
+
+/** Same attributes as we sent, created after this operation started (with a minute of clock skew). */
+function isOurCreate(user: ApiUser, inputs: UserInputs, started: number): boolean {
+  const created = user.created_at ? Date.parse(user.created_at) : NaN;
+  const outs = toOutputs(user, inputs, inputs.username);
+  return sameEmail(user.email, inputs.email) && created >= started - 60_000 && updateBody(outs, { ...inputs, enabled: outs.enabled }) === undefined;
+}
+
+/** The instance the provider host runs: one per process, configured from the stack. */
+const hostProvider = vectaraUserProvider({ api: () => usersApi(vectaraClient()), logger: vectaraLogger });
+
+export default {
+  ...hostProvider,
+  async configure(req: pulumi.dynamic.ConfigureRequest) {
+    configureVectara(req.config);
+  },
+} satisfies pulumi.dynamic.ResourceProvider;

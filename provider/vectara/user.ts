@@ -1,0 +1,49 @@
+import * as pulumi from "@pulumi/pulumi";
+import { hostedProvider } from "../core/dynamic-loader";
+import type { AgentRole, CorpusRole, OnDelete } from "./schema";
+
+export interface VectaraUserArgs {
+  /** The user's email. Changing it replaces the user (the API cannot change an email). */
+  email: pulumi.Input<string>;
+  /** Defaults to the email. The resource id. Changing it replaces the user. Case-sensitive. */
+  username?: pulumi.Input<string>;
+  /** Up to 255 characters. Updates in place. */
+  description?: pulumi.Input<string>;
+  /** Default true. Updates in place. */
+  enabled?: pulumi.Input<boolean>;
+  /** Account-level roles (ApiRole, e.g. "corpus_administrator"). A set: order and duplicates never diff. */
+  apiRoles?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Per-corpus roles: owner, administrator, viewer or editor. */
+  corpusRoles?: pulumi.Input<pulumi.Input<{ corpusKey: pulumi.Input<string>; role: pulumi.Input<CorpusRole["role"]> }>[]>;
+  /** Per-agent roles: agent_administrator, agent_viewer, agent_developer or agent_user. */
+  agentRoles?: pulumi.Input<pulumi.Input<{ agentKey: pulumi.Input<string>; role: pulumi.Input<AgentRole["role"]> }>[]>;
+  /** Default false: creating a user whose username exists fails. True: take that user over and converge it. */
+  adoptExisting?: pulumi.Input<boolean>;
+  /** What removing the resource does to the user: "delete" (default), "disable", or "retain". */
+  onDelete?: pulumi.Input<OnDelete>;
+}
+
+// One instance for every VectaraUser: Pulumi caches a provider's serialization per instance.
+let provider: pulumi.dynamic.ResourceProvider | undefined;
+
+/** A Vectara user (REST API v2 /v2/users), identified by its username. */
+export class VectaraUser extends pulumi.dynamic.Resource {
+  declare readonly email: pulumi.Output<string>;
+  declare readonly username: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly enabled: pulumi.Output<boolean>;
+  declare readonly apiRoles: pulumi.Output<string[]>;
+  declare readonly corpusRoles: pulumi.Output<Array<{ corpusKey: string; role: string }>>;
+  declare readonly agentRoles: pulumi.Output<Array<{ agentKey: string; role: string }>>;
+  declare readonly adoptExisting: pulumi.Output<boolean>;
+  declare readonly onDelete: pulumi.Output<OnDelete>;
+  /** The API's id of the user (`usr_…`). */
+  declare readonly vectaraId: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<string | undefined>;
+  declare readonly updatedAt: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
+    provider ??= hostedProvider("pulumi-saas-users/dynamic/vectara-user");
+    super(provider, name, { ...args, vectaraId: undefined, createdAt: undefined, updatedAt: undefined }, opts, "vectara", "User");
+  }
+}
