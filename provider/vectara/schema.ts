@@ -12,11 +12,12 @@ export const agentRoleNames = ["agent_administrator", "agent_viewer", "agent_dev
 export const onDeletePolicies = ["delete", "disable", "retain"] as const;
 
 /**
- * Usernames default to emails, so they may hold any character an unquoted email may hold
- * (RFC 5322 atext, `.` and `@`), and nothing else: no `/`, `?`, `#`, `%`, whitespace, control
- * characters or non-ASCII. The API treats usernames as given, so they are compared exactly.
+ * Usernames default to emails, so they may hold the characters of an unquoted email address
+ * (RFC 5322 atext, `.` and `@`) except those that mean something in a URL: no `/`, `?`, `#`,
+ * `%`, whitespace, control characters or non-ASCII (an email holding one needs an explicit
+ * username). The API treats usernames as given, so they are compared exactly.
  */
-export const usernamePattern = /^[A-Za-z0-9!#$&'*+\-=^_`{|}~.@]+$/;
+export const usernamePattern = /^[A-Za-z0-9!$&'*+\-=^_`{|}~.@]+$/;
 
 const key = (name: string) =>
   z.string({ message: `${name} must be a string` }).regex(/^[a-zA-Z0-9_=-]+$/, `${name} may hold only letters, digits, _, = and -`).max(50, `${name} must be at most 50 characters`);
@@ -28,7 +29,7 @@ export const username = z
   .string({ message: "username must be a string" })
   .min(1, "username cannot be empty")
   .max(128, "username must be at most 128 characters (spec: User.username maxLength)")
-  .regex(usernamePattern, "username may hold only letters, digits, `.`, `@` and `!#$&'*+-=^_`{|}~` (no /, ?, #, %, spaces, control or non-ASCII characters)")
+  .regex(usernamePattern, "username may hold only letters, digits, `.`, `@` and `!#$&'*+-=^_`{|}~` (no /, ?, #, %, spaces, control or non-ASCII characters); an email holding one needs an explicit username")
   .refine((u) => !u.includes(".."), "username cannot contain `..`");
 
 /** The inputs of VectaraUser, with their defaults; the single source of VectaraUserInputs. */

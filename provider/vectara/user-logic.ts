@@ -24,7 +24,10 @@ export function checkUser(news: Record<string, unknown>): { inputs: Record<strin
   const schema = Object.keys(unknown).length > 0 ? userInputs.partial() : userInputs;
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
-    const failures = parsed.error.issues.map((issue) => ({ property: propertyPath(issue.path), reason: issue.message }));
+    const failures = parsed.error.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ property: propertyPath([...issue.path, key]), reason: `unknown property ${key}` }))
+        : [{ property: propertyPath(issue.path), reason: issue.message }]);
     return { inputs: news, failures };
   }
   const data = parsed.data as Partial<UserInputs>;
