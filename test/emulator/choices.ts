@@ -1,0 +1,111 @@
+/**
+ * Every behaviour the spec leaves open, decided once, each with the reason. "The spec" is
+ * /work/shared/reference/vectara-openapi.yaml; its users operations declare only 200/201/204,
+ * 400 (createUser only), 403 and 404, and no response headers. Anything else the emulator answers
+ * is a choice listed here. Constants and functions are the ones the emulator uses; the list at the
+ * bottom covers choices that are structural and names the file that implements each.
+ */
+import { randomBytes } from "node:crypto";
+import { encodePageKey } from "./page-key";
+
+export type DuplicateStatus = 400 | 409;
+
+/**
+ * Duplicate username on createUser. The spec says nothing about duplicates and declares only 400
+ * for createUser, so by default the answer is a BadRequestError with `field_errors.username`: it is
+ * what a client generated from the spec can parse, and it passes Prism's response validation. 409
+ * with an `Error` body (the usual REST signal) is available through `duplicateStatus: 409`.
+ */
+export const DEFAULT_DUPLICATE_STATUS: DuplicateStatus = 400;
+
+/**
+ * Only the username is unique. Two users may share an email (with different usernames): the spec
+ * puts the uniqueness nowhere, and the path addresses users by username alone.
+ */
+export const UNIQUE_EMAILS: boolean = false;
+
+/**
+ * Missing, unknown or expired credentials: 401 with an `Error` body. The spec declares no 401;
+ * 401 is what HTTP says (RFC 9110 §15.5.2), and that section requires a WWW-Authenticate header.
+ */
+export const UNAUTHENTICATED_STATUS = 401;
+export const WWW_AUTHENTICATE = 'Bearer realm="vectara", ApiKey header="x-api-key"';
+
+/**
+ * The read-only API key stands in for a key whose roles fail `x-required-roles`: it may GET
+ * (getUser and listUsers) and gets the spec's 403 `Error` on every other method.
+ */
+export const READ_ONLY_METHODS: readonly string[] = ["GET"];
+
+/**
+ * Rate limiting and injected status faults answer with an `Error` body, the spec's general error
+ * shape; 429 carries Retry-After in whole seconds, at least 1 (RFC 9110 §10.2.3 allows delay-seconds).
+ */
+export const RATE_LIMITED_STATUS = 429;
+
+/**
+ * Tokens live 30 minutes, as the docs say (the spec gives no lifetime). Fern SDKs refresh from
+ * `expires_in`, so tests shorten it with `tokenTtlSeconds`.
+ */
+export const DEFAULT_TOKEN_TTL_SECONDS = 1800;
+
+/**
+ * The next page's key, or undefined on the last page. The spec does not say how the last page is
+ * marked; omitting `metadata.page_key` is what both Fern SDKs stop on. A full last page gets no key
+ * (no empty trailing page).
+ */
+export function nextPageKey(offset: number, limit: number, total: number): string | undefined {
+  return offset + limit < total ? encodePageKey(offset + limit) : undefined;
+}
+
+/**
+ * createUser and resetUserPassword return both optional `one_time_code` fields ("only populated
+ * for some Vectara deployments") so that clients reading them get exercised.
+ */
+export function oneTimeCode(baseUrl: string): { one_time_code: string; one_time_code_link: string } {
+  return { one_time_code: randomBytes(8).toString("hex"), one_time_code_link: `${baseUrl}/console/set-password` };
+}
+
+/*
+ * Structural choices, implemented where named:
+ * - store.ts: PATCH ignores `email` and `username` (not in UpdateUserRequest; like any unknown
+ *   property they are stripped, as additionalProperties is not false).
+ * - store.ts: a role array sent in PATCH replaces the stored one (the field texts say "The new …
+ *   role names"); an absent array is left alone; `[]` clears it. Arrays are stored as sent, order
+ *   and duplicates included.
+ * - store.ts: every accepted PATCH bumps `updated_at`, even one that changes nothing, and
+ *   `updated_at` strictly increases, so "changed since" checks never tie.
+ * - store.ts: an omitted username defaults to the email (spec); if that email is longer than the
+ *   128 characters a username may have, createUser answers 400 `field_errors.username`. An empty
+ *   username is rejected too: it could never be addressed as a path segment.
+ * - store.ts: absent `description` is omitted from User; `""` is stored and returned as sent.
+ *   `api_policy` is never returned: it is derived server-side and no operation here sets it.
+ * - users-api.ts: `{username}` is exactly one path segment, percent-decoded, compared exactly
+ *   (case-sensitive). A `usr_` id in its place is not resolved: every example and SDK test passes
+ *   the username, and resolving ids would hide a client that sends the wrong one. A segment that
+ *   is not valid percent-encoding is a 404 with the raw segment as `id`.
+ * - users-api.ts: unknown paths and methods answer 404 NotFoundError (`id` = the raw path).
+ * - users-api.ts: checks run in the order faults → 401 → route (404) → 403 → headers, query and
+ *   body (400) → user lookup (404) → duplicate. Body validation before lookup matches Prism,
+ *   which validates a request before forwarding it.
+ * - users-api.ts: request bodies are parsed as JSON whatever their content-type; an empty body is
+ *   `{}`; anything else that is not JSON is a 400 BadRequestError.
+ * - users-api.ts: invalid `limit`, `page_key` or `corpus_key`, or any of them repeated, is a 400
+ *   BadRequestError, though listUsers declares no 400 (Prism rejects bad limit/corpus_key first;
+ *   page_key is any string to Prism). `corpus_key` is checked with the spec's pattern exactly as
+ *   written, `[a-zA-Z0-9_\=\-]+$`, which is anchored only at the end: "my corpus" passes, as it
+ *   does in Prism, and disagreeing with Prism would produce undeclared 400s.
+ * - users-api.ts: page keys count positions in the filtered list, in creation order; a user created
+ *   or deleted between pages shifts later pages, as with any offset cursor.
+ * - users-api.ts: `Request-Timeout` and `Request-Timeout-Millis` are validated (integer ≥ 1) but not
+ *   enforced; latency faults are how tests make the server slow.
+ * - server.ts: faults act before authentication and apply to every path, the token endpoint
+ *   included, unless narrowed with `match: { method, pathPrefix }`.
+ * - server.ts: a request whose client hung up (timeout, abort) is still applied, like a real
+ *   server that had already accepted it; this is what makes retries of POST dangerous.
+ * - server.ts: every response carries `x-request-id`; error bodies repeat it as `request_id`.
+ * - auth.ts: either credential suffices; a valid Bearer token or the full API key grants full
+ *   access even if the other header is wrong. The token endpoint takes form-encoded bodies (what
+ *   the SDKs send), JSON (what the spec's `/oauth/token` path describes) and HTTP Basic client
+ *   credentials (RFC 6749 §2.3.1), and answers errors in RFC 6749 §5.2 shape.
+ */
