@@ -1,11 +1,14 @@
+import * as pulumi from "@pulumi/pulumi";
 import { VectaraUser } from "pulumi-saas-users";
 
 // Credentials come from stack config (`pulumi config set vectara:apiKey --secret`) or VECTARA_API_KEY.
+const config = new pulumi.Config();
+
 const alice = new VectaraUser("alice", {
   email: "alice@example.com",
   apiRoles: ["corpus_administrator"],
   corpusRoles: [{ corpusKey: "docs", role: "editor" }],
-  description: "Content manager",
+  description: config.get("aliceDescription") ?? "Content manager",
 });
 
 const bob = new VectaraUser("bob", {

@@ -12,7 +12,8 @@ import type * as pulumi from "@pulumi/pulumi";
  *
  * The host always calls `configure` once, before any other method, on the object it
  * deserialized (cmd/dynamic-provider/index.js `getProvider`); that call swaps in the real
- * methods. Keeping a single serialized function halves `__provider` (≈2.2 KB with seven
+ * methods. The swap is synchronous on purpose: the host caches the object before it awaits
+ * `configure`, so a concurrent call may use it as soon as `configure` has been entered. Keeping a single serialized function halves `__provider` (≈2.2 KB with seven
  * forwarding methods, each wrapped by the serializer).
  */
 export function hostedProvider(entry: string): pulumi.dynamic.ResourceProvider {

@@ -41,8 +41,11 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
           outs = toOutputs((await api.update(inputs.username, patch)).data, inputs, inputs.username);
         } catch (error) {
           // The user exists: keep it in state ("created but failed to initialize") rather than orphan it.
+          // The host stores these properties as given, without adding __provider; without it a
+          // later read or delete of this resource could not load the provider.
+          const properties = { ...outs, __provider: (inputs as { __provider?: unknown }).__provider };
           throw Object.assign(new Error(`created Vectara user ${inputs.username} but could not apply its settings: ${(error as Error).message}`), {
-            id: inputs.username, properties: outs, reasons: [(error as Error).message],
+            id: inputs.username, properties, reasons: [(error as Error).message],
           });
         }
       }

@@ -1,0 +1,92 @@
+// The stack's checkpoint: stateDir/state.json, rewritten after every step like a backend. Secret values
+// are stored the way Pulumi checkpoints store them, `{<sig>: <secret sig>, ciphertext}`, so a scan of
+// the file for a secret finds only true leaks (a secret that reached a non-secret property).
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { SECRET_SIG, SIG_KEY, isSecretWrapped, type Props } from "./values";
+
+export interface ResourceState {
+  urn: string;
+  type: string;
+  name: string;
+  /** "" for component resources, which have no id. */
+  id: string;
+  inputs: Props;
+  outputs: Props;
+  secretOutputKeys: string[];
+  /** Position in the deployment that last registered it; deletes run in reverse order. */
+  order: number;
+  custom: boolean;
+  /** Reasons from a "created but failed to initialize" create/update; the next up updates it. */
+  initErrors?: string[];
+  /** The old half of a create-before-delete replacement whose delete has not happened yet. */
+  pendingDelete?: boolean;
+}
+
+export interface StackState { nextOrder: number; resources: ResourceState[] }
+
+export function urnOf(stack: string, project: string, type: string, name: string): string {
+  return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
+export class StateFile {
+  private readonly file: string;
+  private readonly keyFile: string;
+  constructor(stateDir: string) {
+    fs.mkdirSync(stateDir, { recursive: true });
+    this.file = path.join(stateDir, "state.json");
+    this.keyFile = path.join(stateDir, "secrets.key");
+  }
+
+  load(): StackState {
+    if (!fs.existsSync(this.file)) return { nextOrder: 1, resources: [] };
+    const raw = JSON.parse(fs.readFileSync(this.file, "utf8")) as StackState;
+    const open = (bag: Props, keys: string[]): Props => mapKeys(bag, keys, (v) => this.decrypt(v));
+    return {
+      nextOrder: raw.nextOrder,
+      resources: raw.resources.map((r) => ({
+        ...r,
+        inputs: open(r.inputs, r.secretOutputKeys),
+        outputs: open(r.outputs, r.secretOutputKeys),
+      })),
+    };
+  }
+
+  save(state: StackState): void {
+    const seal = (bag: Props, keys: string[]): Props => mapKeys(bag, keys, (v) => this.encrypt(v));
+    const sealed: StackState = {
+      nextOrder: state.nextOrder,
+      resources: [...state.resources]
+        .sort((a, b) => a.order - b.order)
+        .map((r) => ({ ...r, inputs: seal(r.inputs, r.secretOutputKeys), outputs: seal(r.outputs, r.secretOutputKeys) })),
+    };
+    fs.writeFileSync(`${this.file}.tmp`, JSON.stringify(sealed, null, 2));
+    fs.renameSync(`${this.file}.tmp`, this.file);
+  }
+
+  private key(): Buffer {
+    if (!fs.existsSync(this.keyFile)) fs.writeFileSync(this.keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+    return Buffer.from(fs.readFileSync(this.keyFile, "utf8"), "hex");
+  }
+
+  private encrypt(value: unknown): Props {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", this.key(), iv);
+    const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+    return { [SIG_KEY]: SECRET_SIG, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64") };
+  }
+
+  private decrypt(sealed: unknown): unknown {
+    const ciphertext = isSecretWrapped(sealed) ? (sealed as { ciphertext?: unknown }).ciphertext : undefined;
+    if (typeof ciphertext !== "string") return sealed;
+    const buf = Buffer.from(ciphertext, "base64");
+    const decipher = createDecipheriv("aes-256-gcm", this.key(), buf.subarray(0, 12));
+    decipher.setAuthTag(buf.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString("utf8"));
+  }
+}
+
+function mapKeys(bag: Props, keys: string[], f: (v: unknown) => unknown): Props {
+  return Object.fromEntries(Object.entries(bag).map(([k, v]) => [k, keys.includes(k) ? f(v) : v]));
+}
