@@ -17,11 +17,21 @@ import type * as pulumi from "@pulumi/pulumi";
  * forwarding methods, each wrapped by the serializer).
  */
 export function hostedProvider(entry: string): pulumi.dynamic.ResourceProvider {
+  // The body below is serialized as written (comments too), so it stays terse. When the package
+  // cannot be loaded, every method of the cached object fails with the reason, rather than a
+  // later "create is not a function".
   const loader = {
     configure(this: Record<string, unknown>, req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-      const real: Required<pulumi.dynamic.ResourceProvider> = require(entry).default;
+      let real: Record<string, (...args: unknown[]) => Promise<never>>;
+      try {
+        real = require(entry).default;
+      } catch (e) {
+        const fail = () => Promise.reject(new Error(`install pulumi-saas-users in the program's directory: ${e}`));
+        real = {};
+        for (const m of ["configure", "check", "diff", "create", "read", "update", "delete"]) real[m] = fail;
+      }
       Object.assign(this, real);
-      return real.configure(req);
+      return real.configure!(req);
     },
   };
   return loader as unknown as pulumi.dynamic.ResourceProvider;
