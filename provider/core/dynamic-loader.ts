@@ -26,9 +26,9 @@ export function hostedProvider(entry: string): pulumi.dynamic.ResourceProvider {
       try {
         real = require(entry).default;
       } catch (e) {
-        const fail = () => Promise.reject(new Error(`install pulumi-saas-users in the program's directory: ${e}`));
+        const fail = () => Promise.reject(new Error(`install pulumi-saas-users beside the program: ${e}`));
         real = {};
-        for (const m of ["configure", "check", "diff", "create", "read", "update", "delete"]) real[m] = fail;
+        for (const m of "configure check diff create read update delete".split(" ")) real[m] = fail;
       }
       Object.assign(this, real);
       return real.configure!(req);

@@ -43,7 +43,7 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   declare readonly updatedAt: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
-    provider ??= hostedProvider("pulumi-saas-users/dynamic/vectara-user");
+    provider ??= hostedProvider("pulumi-saas-users/vectara-user");
     // Every output must be named in the props, or Pulumi leaves its property unset on this object.
     const outputs = { username: undefined, description: undefined, enabled: undefined, apiRoles: undefined, corpusRoles: undefined, agentRoles: undefined, adoptExisting: undefined, onDelete: undefined };
     super(provider, name, { ...outputs, ...args, vectaraId: undefined, createdAt: undefined, updatedAt: undefined }, opts, "vectara", "User");

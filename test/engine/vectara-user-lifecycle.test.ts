@@ -167,8 +167,20 @@ test("no credential reaches state, host output or program output, and __provider
     expect(text).not.toContain(emulator.apiKey);
     expect(text).not.toContain("never-used-client-secret");
   }
-  expect(provider).toContain("pulumi-saas-users/dynamic/vectara-user");
+  expect(provider).toContain("pulumi-saas-users/vectara-user");
   expect(provider).not.toMatch(/zod|undici/);
   expect(Buffer.byteLength(provider)).toBeLessThan(1024);
   console.log(`__provider: ${Buffer.byteLength(provider)} bytes per resource`);
+});
+
+test("a program directory without the package fails every operation with how to fix it", async () => {
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "no-package-"));
+  try {
+    const r = await stack().up(quickstart, { programDir: elsewhere });
+    expect(r.error).toMatch(/install pulumi-saas-users beside the program: Error: Cannot find module 'pulumi-saas-users\/vectara-user'/);
+    expect(r.error).not.toMatch(/is not a function/);
+    expect(emulator.users()).toEqual([]);
+  } finally {
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  }
 });
