@@ -17,6 +17,8 @@ export function path(strings: TemplateStringsArray, ...params: string[]): string
  */
 export function encodeSegment(value: string): string {
   if (value.length === 0) throw new Error("a path parameter cannot be empty");
+  // encodeURIComponent throws a bare URIError on a lone surrogate; say what is wrong instead.
+  if (!value.isWellFormed()) throw new Error(`a path parameter must be well-formed Unicode: ${JSON.stringify(value)}`);
   const encoded = encodeURIComponent(value);
   return /^\.+$/.test(value) ? encoded.replace(/\./g, "%2E") : encoded;
 }

@@ -84,6 +84,8 @@ export const listUsersResponse = z.object({
   metadata: z.object({ page_key: z.string().optional() }).optional(),
 });
 
+export const resetPasswordResponse = z.object({ one_time_code: z.string().optional(), one_time_code_link: z.string().optional() });
+
 export interface CreateUserBody {
   email: string;
   username: string;

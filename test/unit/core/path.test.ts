@@ -23,3 +23,7 @@ describe("path", () => {
     expect(() => encodeSegment("")).toThrow("cannot be empty");
   });
 });
+
+it("refuses a lone surrogate with a clear error instead of a bare URIError", () => {
+  expect(() => encodeSegment("a\uD800b")).toThrow(/well-formed Unicode/);
+});
