@@ -26,16 +26,29 @@ export class Transport {
 
   constructor(private readonly connectionsPerOrigin: number) {}
 
+  /**
+   * One attempt, bounded by `timeoutMs` from start to last byte. undici's own headers/body
+   * timeouts run on a coarse shared clock (they may fire hundreds of ms late), so an abort
+   * signal on a plain timer enforces the budget.
+   */
   async send(origin: URL, attempt: Attempt): Promise<RawResponse> {
-    const response = await this.pool(origin).request({
-      method: attempt.method,
-      path: attempt.path,
-      headers: attempt.headers,
-      body: attempt.body,
-      headersTimeout: attempt.timeoutMs,
-      bodyTimeout: attempt.timeoutMs,
-    });
-    return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), attempt.timeoutMs);
+    try {
+      const response = await this.pool(origin).request({
+        method: attempt.method,
+        path: attempt.path,
+        headers: attempt.headers,
+        body: attempt.body,
+        signal: controller.signal,
+      });
+      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+    } catch (error) {
+      if (controller.signal.aborted) throw Object.assign(new Error(`no answer within ${attempt.timeoutMs} ms`), { code: "REQUEST_TIMEOUT", cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {
@@ -57,12 +70,12 @@ export class Transport {
 /** Transport failures worth retrying: the request may not have reached the server, or its answer was lost. */
 export function isTransportError(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && (code.startsWith("UND_ERR_") || ["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN"].includes(code));
+  return typeof code === "string" && (code.startsWith("UND_ERR_") || ["REQUEST_TIMEOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN"].includes(code));
 }
 
 export function isTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT";
+  return code === "REQUEST_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT";
 }
 
 export function header(headers: RawResponse["headers"], name: string): string | undefined {
