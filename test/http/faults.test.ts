@@ -94,3 +94,15 @@ test("64 parallel creates make 64 users with no duplicate request and no failure
     h.configure({ "vectara:requestTimeoutMs": "300" });
   }
 });
+
+test("every retry is logged with method, path, status and attempt, and never a credential", async () => {
+  h.logs.length = 0;
+  h.emulator.inject({ kind: "status", status: 502, times: 2, match: { method: "GET" } });
+  await h.provider.read("log@example.com", {}).catch(() => undefined);
+  const retries = h.logs.filter((l) => l.level === "debug");
+  expect(retries.map((l) => l.message)).toEqual([
+    expect.stringMatching(/^Vectara: GET \/v2\/users\/log%40example.com attempt 1 got 502; retrying in \d+ ms$/),
+    expect.stringMatching(/^Vectara: GET \/v2\/users\/log%40example.com attempt 2 got 502; retrying in \d+ ms$/),
+  ]);
+  for (const l of h.logs) expect(l.message).not.toContain(h.emulator.apiKey);
+});

@@ -1,0 +1,101 @@
+/**
+ * Stoplight Prism (@stoplight/prism-cli) as a child process judging traffic against the official
+ * spec: `proxy` forwards to an upstream (our emulator) and validates both directions; `mock`
+ * answers from the spec alone. It listens on 127.0.0.1 with a port the OS picks (`-p 0`; Prism
+ * prints the address it got). Its output is kept line by line, and every process started here is
+ * killed when the test process exits, whatever happened to the test.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { specPath } from "./spec-file";
+
+export type PrismOptions =
+  | {
+      mode: "proxy";
+      upstream: string;
+      /** Prism's --validate-request (default true). Off, invalid requests reach the upstream; responses are still judged. */
+      validateRequest?: boolean;
+    }
+  | {
+      mode: "mock";
+      /** -d: answers generated from the schemas (json-schema-faker) instead of static examples. */
+      dynamic?: boolean;
+    };
+
+export interface Prism {
+  url: string;
+  /** Every line Prism printed so far (stdout and stderr), without colours. */
+  readonly lines: readonly string[];
+  /** Lines in which Prism reports a violation or refuses a request, since `from` (an index into `lines`). */
+  violationLines(from?: number): string[];
+  stop(): Promise<void>;
+}
+
+/** Lines Prism logs for a violation ("Violation: response.body.id …") or for a request it answered itself. */
+const VIOLATION_LINE = /\bViolation: |Request terminated with error/;
+const LISTENING = /Prism is listening on (http:\/\/\S+)/;
+const READY_TIMEOUT_MS = 30_000;
+
+const live = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
+export async function startPrism(options: PrismOptions & { errors?: boolean }): Promise<Prism> {
+  const bin = require.resolve("@stoplight/prism-cli/dist/index.js");
+  const args = options.mode === "proxy"
+    ? ["proxy", specPath(), options.upstream, ...(options.validateRequest === false ? ["--validate-request=false"] : [])]
+    : ["mock", specPath(), ...(options.dynamic ? ["--dynamic"] : [])];
+  if (options.errors ?? true) args.push("--errors");
+  args.push("--host", "127.0.0.1", "--port", "0");
+  // FORCE_COLOR=0 keeps chalk's escape codes out of the lines we read.
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+  live.add(child);
+  const exited = once(child, "exit").then(() => live.delete(child));
+
+  const lines: string[] = [];
+  let ready: (url: string) => void = () => undefined;
+  const listening = new Promise<string>((resolve) => (ready = resolve));
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = "";
+    stream?.setEncoding("utf8").on("data", (chunk: string) => {
+      const parts = (partial + chunk).split("\n");
+      partial = parts.pop() ?? "";
+      for (const line of parts) {
+        lines.push(line);
+        const url = LISTENING.exec(line)?.[1];
+        if (url) ready(url);
+      }
+    });
+  }
+
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const exitedEarly = exited.then(() => Promise.reject(new Error(`Prism exited with ${child.exitCode ?? child.signalCode} before listening`)));
+  exitedEarly.catch(() => undefined); // only matters while starting; a later exit is a normal stop
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const url = await Promise.race([
+      listening,
+      exitedEarly,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Prism did not listen within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS))),
+    ]);
+    return {
+      url,
+      lines,
+      violationLines: (from = 0) => lines.slice(from).filter((l) => VIOLATION_LINE.test(l)),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}: prism ${args.join(" ")}\n${lines.slice(-20).join("\n")}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
