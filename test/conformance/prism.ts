@@ -7,6 +7,8 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Agent, request } from "undici";
 import { specPath } from "./spec-file";
 
 export type PrismOptions =
@@ -28,6 +30,13 @@ export interface Prism {
   readonly lines: readonly string[];
   /** Lines in which Prism reports a violation or refuses a request, since `from` (an index into `lines`). */
   violationLines(from?: number): string[];
+  /**
+   * Returns once Prism has printed everything about the requests answered so far: Prism's log
+   * reaches us through a pipe, after its answer. It sends a request that is valid in both modes
+   * (reset_password of a user no one has; the proxy's upstream answers 404, the mock 200) and
+   * waits for Prism to log it; Prism handles requests in order and logs them in order.
+   */
+  flush(apiKey: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,7 +78,22 @@ export async function startPrism(options: PrismOptions & { errors?: boolean }): 
     });
   }
 
+  const agent = new Agent();
+  let flushes = 0;
+  const flush = async (url: string, apiKey: string) => {
+    const marker = `/prism-log-flush-${++flushes}/`;
+    const from = lines.length;
+    const res = await request(`${url}/v2/users${marker}reset_password`, { method: "POST", headers: { "x-api-key": apiKey }, dispatcher: agent });
+    await res.body.dump();
+    const started = Date.now();
+    while (!lines.slice(from).some((l) => l.includes(marker))) {
+      if (Date.now() - started > 5_000) throw new Error(`Prism did not log ${marker} within 5 s`);
+      await sleep(5);
+    }
+  };
+
   const stop = async () => {
+    await agent.close();
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
@@ -90,6 +114,7 @@ export async function startPrism(options: PrismOptions & { errors?: boolean }): 
       url,
       lines,
       violationLines: (from = 0) => lines.slice(from).filter((l) => VIOLATION_LINE.test(l)),
+      flush: (apiKey) => flush(url, apiKey),
       stop,
     };
   } catch (error) {
@@ -98,4 +123,13 @@ export async function startPrism(options: PrismOptions & { errors?: boolean }): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Starts several Prisms at once; if any fails, stops the others and throws. */
+export async function startPrisms(...options: (PrismOptions & { errors?: boolean })[]): Promise<Prism[]> {
+  const started = await Promise.allSettled(options.map((o) => startPrism(o)));
+  const failed = started.find((s) => s.status === "rejected");
+  if (!failed) return started.map((s) => (s as PromiseFulfilledResult<Prism>).value);
+  await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));
+  throw failed.reason;
 }

@@ -83,13 +83,18 @@ test("does not wait for a Retry-After beyond the cap, and says so", async () => 
   expect(h.emulator.requests).toHaveLength(1);
 });
 
-test("64 parallel creates make 64 users with no duplicate request and no failure", async () => {
+test("64 parallel creates make 64 users with no duplicate request, no failure, and at most maxConcurrency in flight", async () => {
   h.configure({ "vectara:maxConcurrency": "8" });
+  h.emulator.inject({ kind: "latency", ms: 150 });
   try {
     const results = await Promise.all(Array.from({ length: 64 }, (_, i) => h.provider.create(checkUser({ email: `p${i}@example.com` }).inputs)));
     expect(new Set(results.map((r) => r.outs.vectaraId)).size).toBe(64);
     expect(h.emulator.users()).toHaveLength(64);
-    expect(h.emulator.requests.filter((r) => r.method === "POST")).toHaveLength(64);
+    const posts = h.emulator.requests.filter((r) => r.method === "POST");
+    expect(posts).toHaveLength(64);
+    // Each request takes 150 ms, so what arrives in the first 75 ms is what was let in at once.
+    const first = Math.min(...posts.map((r) => r.at));
+    expect(posts.filter((r) => r.at < first + 75)).toHaveLength(8);
   } finally {
     h.configure({ "vectara:requestTimeoutMs": "300" });
   }

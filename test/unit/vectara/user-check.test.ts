@@ -1,5 +1,6 @@
 import { UNKNOWN } from "../../../provider/core/unknown";
 import { checkUser } from "../../../provider/vectara/user-logic";
+import { badInputs } from "./bad-inputs";
 
 const email = "alice@example.com";
 
@@ -62,36 +63,7 @@ describe("checkUser tolerates unknown values during preview", () => {
 });
 
 describe("checkUser turns every bad input into a CheckFailure naming the property", () => {
-  it.each<[string, Record<string, unknown>, string]>([
-    ["missing email", {}, "email"],
-    ["malformed email", { email: "not-an-email" }, "email"],
-    ["email with a space", { email: "a b@example.com" }, "email"],
-    ["username over 128 characters", { email, username: "u".repeat(129) }, "username"],
-    ["empty username", { email, username: "" }, "username"],
-    ["username with a slash", { email, username: "a/b" }, "username"],
-    ["username with ..", { email, username: "a..b" }, "username"],
-    ["username with ?", { email, username: "a?b" }, "username"],
-    ["username with #", { email, username: "a#b" }, "username"],
-    ["username with %", { email, username: "a%2Fb" }, "username"],
-    ["username with a space", { email, username: "a b" }, "username"],
-    ["username with a control character", { email, username: "a\u0007b" }, "username"],
-    ["username with non-ASCII", { email, username: "zoë" }, "username"],
-    ["description over 255 characters", { email, description: "d".repeat(256) }, "description"],
-    ["enabled as a string", { email, enabled: "true" }, "enabled"],
-    ["unknown API role corpus_admin", { email, apiRoles: ["corpus_admin"] }, "apiRoles[0]"],
-    ["unknown API role query_writer", { email, apiRoles: ["owner", "query_writer"] }, "apiRoles[1]"],
-    ["apiRoles as an object", { email, apiRoles: { owner: true } }, "apiRoles"],
-    ["empty role entry", { email, apiRoles: [""] }, "apiRoles[0]"],
-    ["corpus role without a key", { email, corpusRoles: [{ role: "viewer" }] }, "corpusRoles[0].corpusKey"],
-    ["corpus role with an unknown role", { email, corpusRoles: [{ corpusKey: "docs", role: "reader" }] }, "corpusRoles[0].role"],
-    ["corpus role with a snake_case key", { email, corpusRoles: [{ corpus_key: "docs", role: "viewer" }] }, "corpusRoles[0].corpusKey"],
-    ["corpus key with a slash", { email, corpusRoles: [{ corpusKey: "a/b", role: "viewer" }] }, "corpusRoles[0].corpusKey"],
-    ["one corpus with two roles", { email, corpusRoles: [{ corpusKey: "docs", role: "viewer" }, { corpusKey: "docs", role: "editor" }] }, "corpusRoles"],
-    ["agent role with a corpus role name", { email, agentRoles: [{ agentKey: "bot", role: "editor" }] }, "agentRoles[0].role"],
-    ["onDelete not in the list", { email, onDelete: "archive" }, "onDelete"],
-    ["adoptExisting as a number", { email, adoptExisting: 1 }, "adoptExisting"],
-    ["a misspelt property", { email, apiRole: ["owner"] }, "apiRole"],
-  ])("%s", (_case, news, property) => {
+  it.each(badInputs)("%s", (_case, news, property) => {
     const { failures } = checkUser(news);
     expect(failures.length).toBeGreaterThan(0);
     expect(failures[0]?.property).toBe(property);
