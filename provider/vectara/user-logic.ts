@@ -151,7 +151,9 @@ export function updateBody(current: Partial<UserOutputs>, inputs: UserInputs): U
  */
 export function toOutputs(user: ApiUser, settings: Pick<UserInputs, "adoptExisting" | "onDelete">, username: string): UserOutputs {
   const outputs: UserOutputs = {
-    username: user.username ?? username,
+    // User.username is optional and has no minLength in the spec; "" names no user (it cannot be a
+    // path segment), so it counts as absent rather than as a changed username that forces a replace.
+    username: user.username || username,
     email: user.email,
     enabled: user.enabled ?? true,
     apiRoles: sortedUnique(user.api_roles ?? []),

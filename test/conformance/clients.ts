@@ -31,7 +31,7 @@ class JudgedTransport extends Transport {
   }
 }
 
-export interface JudgedProvider {
+export interface ProviderUnderTest {
   provider: Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
   api: UsersApi;
   logs: { level: "debug" | "warn"; message: string }[];
@@ -43,17 +43,22 @@ export interface JudgedProvider {
  * with a transport that records Prism's verdicts. No retries: each exchange is judged once, and
  * a violation answered as 5xx fails at once instead of being retried away.
  */
-export function judgedProvider(judge: Judge, config: Record<string, string>, extraHeaders?: (attempt: Attempt) => Record<string, string>): JudgedProvider {
-  const logs: JudgedProvider["logs"] = [];
+export function judgedProvider(judge: Judge, config: Record<string, string>, extraHeaders?: (attempt: Attempt) => Record<string, string>): ProviderUnderTest {
+  return providerOver(new JudgedTransport(judge, extraHeaders), config);
+}
+
+/** The provider over any transport (for answers no server gives), configured from stack config keys. */
+export function providerOver(transport: Transport, config: Record<string, string>): ProviderUnderTest {
+  const logs: ProviderUnderTest["logs"] = [];
   const logger: Logger = {
     debug: (message) => logs.push({ level: "debug", message }),
     warn: (message) => logs.push({ level: "warn", message }),
   };
   const values: Record<string, string> = { "vectara:maxRetries": "0", ...config };
   const settings = readConnectionSettings({ get: (key) => values[key] }, vectaraDefaults, {});
-  const client = new ApiClient(settings, { namespace: vectaraDefaults.namespace, logger, transport: new JudgedTransport(judge, extraHeaders) });
+  const client = new ApiClient(settings, { namespace: vectaraDefaults.namespace, logger, transport });
   const api = usersApi(client);
-  const provider = vectaraUserProvider({ api: () => api, logger: () => logger }) as JudgedProvider["provider"];
+  const provider = vectaraUserProvider({ api: () => api, logger: () => logger }) as ProviderUnderTest["provider"];
   return { provider, api, logs, close: () => client.close() };
 }
 

@@ -14,7 +14,9 @@
  * - Requests it refuses before validating (no matching path or method, missing credentials) get a
  *   problem+json of their own (404/405/401) without `validation`.
  * The emulator never sends application/problem+json, so every such body is Prism speaking.
- * Prism also logs each violation ("Violation: …"); Prism.violationLines reads those as a backstop.
+ * Prism also logs what it finds: "Violation: …" for each violation of an answer it passes on, and
+ * "Request terminated with error: …" for an answer it replaces; Prism.violationLines reads those
+ * as a backstop.
  */
 import type { RawResponse } from "../../provider/core/transport";
 import { operationOf } from "./spec-file";

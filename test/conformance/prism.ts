@@ -2,8 +2,9 @@
  * Stoplight Prism (@stoplight/prism-cli) as a child process judging traffic against the official
  * spec: `proxy` forwards to an upstream (our emulator) and validates both directions; `mock`
  * answers from the spec alone. It listens on 127.0.0.1 with a port the OS picks (`-p 0`; Prism
- * prints the address it got). Its output is kept line by line, and every process started here is
- * killed when the test process exits, whatever happened to the test.
+ * prints the address it got). Its output is kept line by line. `stop()` (from afterAll, which
+ * jest runs even after failures) ends it; if the test process dies without it, Prism exits by
+ * itself (./exit-with-parent.cjs), so no run leaves one behind.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -11,18 +12,19 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Agent, request } from "undici";
 import { specPath } from "./spec-file";
 
-export type PrismOptions =
+export type PrismOptions = (
   | {
       mode: "proxy";
       upstream: string;
       /** Prism's --validate-request (default true). Off, invalid requests reach the upstream; responses are still judged. */
       validateRequest?: boolean;
     }
-  | {
-      mode: "mock";
-      /** -d: answers generated from the schemas (json-schema-faker) instead of static examples. */
-      dynamic?: boolean;
-    };
+  // Static or dynamic answers are chosen per request with Prism's `Prefer: dynamic=true|false`.
+  | { mode: "mock" }
+) & {
+  /** Prism's --errors (default true): a violation replaces the answer with a problem+json error. */
+  errors?: boolean;
+};
 
 export interface Prism {
   url: string;
@@ -45,22 +47,20 @@ const VIOLATION_LINE = /\bViolation: |Request terminated with error/;
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 const READY_TIMEOUT_MS = 30_000;
 
-const live = new Set<ChildProcess>();
-process.once("exit", () => {
-  for (const child of live) child.kill("SIGKILL");
-});
-
-export async function startPrism(options: PrismOptions & { errors?: boolean }): Promise<Prism> {
+export async function startPrism(options: PrismOptions): Promise<Prism> {
   const bin = require.resolve("@stoplight/prism-cli/dist/index.js");
   const args = options.mode === "proxy"
     ? ["proxy", specPath(), options.upstream, ...(options.validateRequest === false ? ["--validate-request=false"] : [])]
-    : ["mock", specPath(), ...(options.dynamic ? ["--dynamic"] : [])];
+    : ["mock", specPath()];
   if (options.errors ?? true) args.push("--errors");
   args.push("--host", "127.0.0.1", "--port", "0");
-  // FORCE_COLOR=0 keeps chalk's escape codes out of the lines we read.
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
-  live.add(child);
-  const exited = once(child, "exit").then(() => live.delete(child));
+  // FORCE_COLOR=0 keeps chalk's escape codes out of the lines we read. stdin stays open: its end
+  // is how Prism learns that this process is gone.
+  const child: ChildProcess = spawn(process.execPath, ["--require", require.resolve("./exit-with-parent.cjs"), bin, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
+  const exited = once(child, "exit");
 
   const lines: string[] = [];
   let ready: (url: string) => void = () => undefined;
@@ -126,7 +126,7 @@ export async function startPrism(options: PrismOptions & { errors?: boolean }): 
 }
 
 /** Starts several Prisms at once; if any fails, stops the others and throws. */
-export async function startPrisms(...options: (PrismOptions & { errors?: boolean })[]): Promise<Prism[]> {
+export async function startPrisms(...options: PrismOptions[]): Promise<Prism[]> {
   const started = await Promise.allSettled(options.map((o) => startPrism(o)));
   const failed = started.find((s) => s.status === "rejected");
   if (!failed) return started.map((s) => (s as PromiseFulfilledResult<Prism>).value);

@@ -44,3 +44,37 @@ export function problems(validate: ValidateFunction, value: unknown): string[] {
   if (validate(value)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || "(value)"}: ${e.message ?? e.keyword}`);
 }
+
+// A JSON Schema, or a value it describes, as parsed from the spec or from JSON.
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** `allOf` folded into one object schema: properties and required lists merged (enough for the users schemas). */
+function folded(schema: Json): Json {
+  if (!Array.isArray(schema?.allOf)) return schema ?? {};
+  const parts = [schema, ...schema.allOf.map(folded)];
+  return {
+    ...schema,
+    properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
+    required: parts.flatMap((p) => p.required ?? []),
+  };
+}
+
+/**
+ * `value` (valid for `schema`) with every property the schema does not require left out, at every
+ * depth: the least a server may answer. Entries of a map (an `additionalProperties` schema) are
+ * data, not optional properties, so they stay, reduced the same way. Still valid for `schema` when
+ * no keyword other than `required` asks for properties (true of the users schemas; callers check
+ * with `problems`).
+ */
+export function requiredOnly(schema: Json, value: Json): Json {
+  const s = folded(schema);
+  if (Array.isArray(value)) return value.map((item) => requiredOnly(s.items, item));
+  if (value === null || typeof value !== "object") return value;
+  const required = new Set<string>(s.required ?? []);
+  const extra = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => required.has(k) || (extra && !s.properties?.[k]))
+      .map(([k, v]) => [k, requiredOnly(s.properties?.[k] ?? extra, v)]),
+  );
+}

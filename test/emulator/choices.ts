@@ -67,6 +67,17 @@ export function oneTimeCode(baseUrl: string): { one_time_code: string; one_time_
 }
 
 /*
+ * Answers an operation does not declare. Each is a choice above or below; all carry the spec's
+ * `Error` body, or `BadRequestError` for a 400. Prism reports each as "Unable to match the returned
+ * status code" (a Warning); test/conformance checks that this is all it reports about them:
+ * - 401 on every operation (missing or unknown credentials), with WWW-Authenticate;
+ * - 429 on every operation (rate limiting), with Retry-After; 5xx only when a test injects it;
+ * - 400 on listUsers, getUser, updateUser, deleteUser and resetUserPassword, which declare none:
+ *   for a query parameter, a Request-Timeout header or an updateUser body that breaks the spec.
+ *   A real server must answer such requests somehow, 400 is what createUser declares for the same
+ *   fault, and Prism in front of it would answer 422 instead, for its own reasons.
+ * - 409 on createUser, only with `duplicateStatus: 409`.
+ *
  * Structural choices, implemented where named:
  * - store.ts: PATCH ignores `email` and `username` (not in UpdateUserRequest; like any unknown
  *   property they are stripped, as additionalProperties is not false).
@@ -91,10 +102,12 @@ export function oneTimeCode(baseUrl: string): { one_time_code: string; one_time_
  * - users-api.ts: request bodies are parsed as JSON whatever their content-type; an empty body is
  *   `{}`; anything else that is not JSON is a 400 BadRequestError.
  * - users-api.ts: invalid `limit`, `page_key` or `corpus_key`, or any of them repeated, is a 400
- *   BadRequestError, though listUsers declares no 400 (Prism rejects bad limit/corpus_key first;
- *   page_key is any string to Prism). `corpus_key` is checked with the spec's pattern exactly as
- *   written, `[a-zA-Z0-9_\=\-]+$`, which is anchored only at the end: "my corpus" passes, as it
- *   does in Prism, and disagreeing with Prism would produce undeclared 400s.
+ *   BadRequestError, though listUsers declares no 400. Prism checks none of these parameters (it
+ *   cannot compile the CorpusKey pattern; see test/conformance/list-query.test.ts), so here the
+ *   emulator is their only judge, and it follows the spec's parameter schemas exactly, except that
+ *   a `page_key` (any string to the spec) must be one the emulator issued: an opaque cursor it
+ *   cannot read means nothing. `corpus_key` is checked with the spec's pattern as written,
+ *   `[a-zA-Z0-9_\=\-]+$`, which is anchored only at the end: "my corpus" passes, as the spec says.
  * - users-api.ts: page keys count positions in the filtered list, in creation order; a user created
  *   or deleted between pages shifts later pages, as with any offset cursor.
  * - users-api.ts: `Request-Timeout` and `Request-Timeout-Millis` are validated (integer ≥ 1) but not

@@ -25,12 +25,15 @@ export const DESCRIPTION_MAX_CHARS = 255;
 
 /**
  * `format: email`, ASCII only (the spec says `email`, not `idn-email`): an RFC 5322 §3.4.1 dot-atom
- * local part and at least two RFC 1035 §2.3.1 labels. Strict on purpose: an email the emulator
- * stores must also pass the common JSON Schema `email` checks (ajv-formats, used by Prism) when it
- * comes back in a `User`.
+ * local part, `@`, and at least two letter-digit-hyphen labels. This is exactly what ajv-formats
+ * (Prism's validator) accepts, so the emulator takes the emails the spec takes
+ * (test/conformance/emulator-verdicts.test.ts) and every email it stores passes Prism when it
+ * comes back in a `User`. Labels have no length limit: RFC 5322 §3.4.1, which JSON Schema's `email`
+ * refers to, sets none; the 63-octet limit is DNS's (RFC 1035 §2.3.4), and applying it made the
+ * emulator refuse emails the spec allows.
  */
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
 export const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@${LABEL}(?:\\.${LABEL})+$`);
 
 /**

@@ -224,6 +224,11 @@ describe("errors", () => {
     expect(Object.keys(res.body.field_errors).sort()).toEqual(["api_roles", "enabled"]);
   });
 
+  it("takes any email the spec's format: email takes, a domain label over 63 characters included (RFC 5322 sets no limit)", async () => {
+    const res = await call("POST", "/v2/users", { body: { email: `a@${"x".repeat(64)}.example.com` } });
+    expect(res.status).toBe(201);
+  });
+
   it("counts maxLength in characters, not UTF-16 units", async () => {
     const res = await call("POST", "/v2/users", { body: { email: "u@example.com", description: "😀".repeat(255) } });
     expect(res.status).toBe(201);

@@ -66,4 +66,9 @@ describe("toOutputs", () => {
       adoptExisting: true, onDelete: "disable", vectaraId: "usr_9", createdAt: "c", updatedAt: "u",
     });
   });
+
+  it.each([["absent", undefined], ["empty", ""]])("keeps the username the user was addressed by when the API's is %s (the spec allows both)", (_, username) => {
+    const outs = toOutputs({ id: "usr_9", email: "a@x.io", ...(username !== undefined && { username }) }, { adoptExisting: false, onDelete: "delete" }, "a@x.io");
+    expect(outs.username).toBe("a@x.io");
+  });
 });
