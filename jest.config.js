@@ -1,5 +1,6 @@
 /** Three tiers, one kind of fake each: test/unit (pure), test/http (emulator over HTTP),
- *  test/engine (the real @pulumi/pulumi dynamic-provider host over gRPC). */
+ *  test/engine (the real @pulumi/pulumi dynamic-provider host over gRPC); and test/conformance,
+ *  where Stoplight Prism judges the provider and the emulator against the official spec. */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
