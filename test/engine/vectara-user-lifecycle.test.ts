@@ -3,43 +3,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../emulator/server";
-import { Stack, formatSteps, type OperationResult } from "../harness/engine";
+import { ok, ops, programDir, quickstart, usersProgram, vectaraEnv, withUsers } from "./vectara-stack";
 
-const repo = path.resolve(__dirname, "../..");
-const quickstart = path.join(repo, "dist/examples/quickstart/index.js");
-const usersProgram = path.join(repo, "dist/test/harness/fixtures/users/index.js");
-const programDir = path.join(repo, "examples/quickstart");
-const project = "vectara-users-quickstart";
-
-let emulator: VectaraEmulator;
-let dir: string;
-
-beforeAll(async () => {
-  for (const file of [quickstart, usersProgram]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
-  emulator = await VectaraEmulator.start();
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.reset();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-lifecycle-"));
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function stack(config: Record<string, string> = {}, credentials: Record<string, string> = { "vectara:apiKey": emulator.apiKey }): Stack {
-  return new Stack({
-    stateDir: path.join(dir, "state"), project, stack: "dev",
-    config: { "vectara:apiUrl": emulator.url, ...credentials, ...config },
-    secretConfigKeys: ["vectara:apiKey", "vectara:clientSecret"],
-  });
-}
-const withUsers = (users: Record<string, unknown>) => ({ [`${project}:users`]: JSON.stringify(users) });
-const ok = (r: OperationResult): OperationResult => {
-  if (r.error) throw new Error(`${r.error}\n${formatSteps(r)}`);
-  return r;
-};
-const ops = (r: OperationResult) => r.steps.map((s) => `${s.op} ${s.name}`).sort();
-const apiCalls = () => emulator.requests.filter((r) => r.path.startsWith("/v2/")).map((r) => `${r.method} ${r.rawPath}`);
+const env = vectaraEnv();
+const stack = (config?: Record<string, string>, credentials?: Record<string, string>) => env.stack(config, credentials);
+const apiCalls = () => env.emulator.requests.filter((r) => r.path.startsWith("/v2/")).map((r) => `${r.method} ${r.rawPath}`);
 
 const alice = { email: "alice@example.com", apiRoles: ["corpus_administrator"], corpusRoles: [{ corpusKey: "docs", role: "editor" }], description: "Content manager" };
 const bob = { email: "bob@example.com", corpusRoles: [{ corpusKey: "docs", role: "viewer" }], onDelete: "disable" };
@@ -47,12 +15,12 @@ const bob = { email: "bob@example.com", corpusRoles: [{ corpusKey: "docs", role:
 test("up creates the quickstart's users, and a second up changes nothing and calls no API", async () => {
   const first = ok(await stack().up(quickstart, { programDir }));
   expect(ops(first)).toEqual(["create alice", "create bob"]);
-  expect(emulator.user("alice@example.com")).toMatchObject({ api_roles: ["corpus_administrator"], corpus_roles: [{ corpus_key: "docs", role: "editor" }], description: "Content manager", enabled: true });
+  expect(env.emulator.user("alice@example.com")).toMatchObject({ api_roles: ["corpus_administrator"], corpus_roles: [{ corpus_key: "docs", role: "editor" }], description: "Content manager", enabled: true });
   expect(first.outputs).toMatchObject({ aliceId: expect.stringMatching(/^usr_/), bobUsername: "bob@example.com" });
   const resource = stack().state().resources.find((r) => r.name === "alice");
   expect(resource).toMatchObject({ type: "pulumi-nodejs:dynamic/vectara:User", id: "alice@example.com" });
 
-  emulator.requests.length = 0;
+  env.emulator.requests.length = 0;
   const second = ok(await stack().up(quickstart, { programDir }));
   expect(ops(second)).toEqual(["same alice", "same bob"]);
   expect(apiCalls()).toEqual([]);
@@ -60,7 +28,7 @@ test("up creates the quickstart's users, and a second up changes nothing and cal
 
 test("editing enabled, description and roles updates in place with one PATCH each; reordering roles is no change", async () => {
   ok(await stack(withUsers({ alice, bob })).up(usersProgram, { programDir }));
-  emulator.requests.length = 0;
+  env.emulator.requests.length = 0;
   const edited = {
     alice: { ...alice, description: "Head of content", apiRoles: ["viewer", "corpus_administrator"] },
     bob: { ...bob, enabled: false, corpusRoles: [{ corpusKey: "docs", role: "viewer" }, { corpusKey: "docs", role: "viewer" }] },
@@ -68,8 +36,8 @@ test("editing enabled, description and roles updates in place with one PATCH eac
   const r = ok(await stack(withUsers(edited)).up(usersProgram, { programDir }));
   expect(ops(r)).toEqual(["update alice", "update bob"]);
   expect(apiCalls().sort()).toEqual(["PATCH /v2/users/alice%40example.com", "PATCH /v2/users/bob%40example.com"]);
-  expect(emulator.user("alice@example.com")).toMatchObject({ description: "Head of content", api_roles: expect.arrayContaining(["viewer", "corpus_administrator"]) });
-  expect(emulator.user("bob@example.com")?.enabled).toBe(false);
+  expect(env.emulator.user("alice@example.com")).toMatchObject({ description: "Head of content", api_roles: expect.arrayContaining(["viewer", "corpus_administrator"]) });
+  expect(env.emulator.user("bob@example.com")?.enabled).toBe(false);
 
   const shuffled = { ...edited, alice: { ...edited.alice, apiRoles: ["corpus_administrator", "viewer", "viewer"] } };
   expect(ops(ok(await stack(withUsers(shuffled)).up(usersProgram, { programDir })))).toEqual(["same alice", "same bob"]);
@@ -78,26 +46,26 @@ test("editing enabled, description and roles updates in place with one PATCH eac
 test("changing the email replaces the user: create-then-delete for a new username, delete-then-create for the same one", async () => {
   const carol = { email: "carol@example.com", username: "carol" };
   ok(await stack(withUsers({ alice, carol })).up(usersProgram, { programDir }));
-  const before = emulator.user("alice@example.com")?.id;
-  emulator.requests.length = 0;
+  const before = env.emulator.user("alice@example.com")?.id;
+  env.emulator.requests.length = 0;
 
   const r = ok(await stack(withUsers({ alice: { ...alice, email: "alice@corp.example.com" }, carol: { ...carol, email: "carol@corp.example.com" } })).up(usersProgram, { programDir }));
   expect(ops(r)).toEqual(["replace alice", "replace carol"]);
-  expect(emulator.user("alice@example.com")).toBeUndefined();
-  expect(emulator.user("alice@corp.example.com")?.id).not.toBe(before);
-  expect(emulator.user("carol")?.email).toBe("carol@corp.example.com");
+  expect(env.emulator.user("alice@example.com")).toBeUndefined();
+  expect(env.emulator.user("alice@corp.example.com")?.id).not.toBe(before);
+  expect(env.emulator.user("carol")?.email).toBe("carol@corp.example.com");
   const calls = apiCalls();
   expect(calls.indexOf("POST /v2/users")).toBeLessThan(calls.indexOf("DELETE /v2/users/alice%40example.com"));
   expect(calls.indexOf("DELETE /v2/users/carol")).toBeGreaterThanOrEqual(0);
-  expect(emulator.requests.find((q) => q.method === "DELETE" && q.path === "/v2/users/carol")!.at)
-    .toBeLessThanOrEqual(emulator.requests.find((q) => q.method === "POST" && (q.body as { username?: string }).username === "carol")!.at);
+  expect(env.emulator.requests.find((q) => q.method === "DELETE" && q.path === "/v2/users/carol")!.at)
+    .toBeLessThanOrEqual(env.emulator.requests.find((q) => q.method === "POST" && (q.body as { username?: string }).username === "carol")!.at);
   expect(stack().state().resources.map((x) => x.id).sort()).toEqual(["alice@corp.example.com", "carol"]);
 });
 
 test("refresh notices out-of-band changes and deletions, and the next up converges", async () => {
   ok(await stack().up(quickstart, { programDir }));
-  emulator.patchUser("alice@example.com", { api_roles: ["owner"], description: "edited in the console" });
-  emulator.deleteUser("bob@example.com");
+  env.emulator.patchUser("alice@example.com", { api_roles: ["owner"], description: "edited in the console" });
+  env.emulator.deleteUser("bob@example.com");
 
   const refreshed = ok(await stack().refresh({ programDir }));
   expect(refreshed.steps.map((s) => `${s.op} ${s.name}`).sort()).toEqual(["refresh-delete bob", "refresh-update alice"]);
@@ -106,15 +74,15 @@ test("refresh notices out-of-band changes and deletions, and the next up converg
 
   const converged = ok(await stack().up(quickstart, { programDir }));
   expect(ops(converged)).toEqual(["create bob", "update alice"]);
-  expect(emulator.user("alice@example.com")).toMatchObject({ api_roles: ["corpus_administrator"], description: "Content manager" });
+  expect(env.emulator.user("alice@example.com")).toMatchObject({ api_roles: ["corpus_administrator"], description: "Content manager" });
 });
 
 test("destroy deletes users, or disables those with onDelete: disable", async () => {
   ok(await stack().up(quickstart, { programDir }));
   const r = ok(await stack().destroy({ programDir }));
   expect(ops(r)).toEqual(["delete alice", "delete bob"]);
-  expect(emulator.user("alice@example.com")).toBeUndefined();
-  expect(emulator.user("bob@example.com")?.enabled).toBe(false);
+  expect(env.emulator.user("alice@example.com")).toBeUndefined();
+  expect(env.emulator.user("bob@example.com")?.enabled).toBe(false);
   expect(stack().state().resources).toEqual([]);
 });
 
@@ -122,7 +90,7 @@ test("removing a user from the program deletes it", async () => {
   ok(await stack(withUsers({ alice, carol: { email: "carol@example.com" } })).up(usersProgram, { programDir }));
   const r = ok(await stack(withUsers({ alice })).up(usersProgram, { programDir }));
   expect(ops(r)).toEqual(["delete carol", "same alice"]);
-  expect(emulator.user("carol@example.com")).toBeUndefined();
+  expect(env.emulator.user("carol@example.com")).toBeUndefined();
 });
 
 test("bad input fails the up with CheckFailures naming the properties, and sends no request", async () => {
@@ -133,38 +101,38 @@ test("bad input fails the up with CheckFailures naming the properties, and sends
 });
 
 test("an existing user is refused unless adoptExisting, which takes it over", async () => {
-  emulator.seedUser({ email: "dave@example.com", api_roles: ["owner"] });
+  env.emulator.seedUser({ email: "dave@example.com", api_roles: ["owner"] });
   const refused = await stack(withUsers({ dave: { email: "dave@example.com", apiRoles: ["viewer"] } })).up(usersProgram, { programDir });
   expect(refused.error).toMatch(/dave@example.com already exists.*set adoptExisting: true/s);
   const adopted = ok(await stack(withUsers({ dave: { email: "dave@example.com", apiRoles: ["viewer"], adoptExisting: true } })).up(usersProgram, { programDir }));
   expect(ops(adopted)).toEqual(["create dave"]);
-  expect(emulator.user("dave@example.com")?.api_roles).toEqual(["viewer"]);
+  expect(env.emulator.user("dave@example.com")?.api_roles).toEqual(["viewer"]);
   expect(ops(ok(await stack().refresh({ programDir })))).toEqual(["refresh-same dave"]);
 });
 
 test("preview checks inputs and changes nothing", async () => {
   const r = ok(await stack().preview(quickstart, { programDir }));
   expect(ops(r)).toEqual(["create alice", "create bob"]);
-  expect(emulator.users()).toEqual([]);
+  expect(env.emulator.users()).toEqual([]);
   expect(apiCalls()).toEqual([]);
 });
 
 test("works with OAuth client credentials, fetching one token per host", async () => {
-  const oauth = { "vectara:clientId": emulator.clientId, "vectara:clientSecret": emulator.clientSecret, "vectara:authUrl": emulator.tokenUrl };
+  const oauth = { "vectara:clientId": env.emulator.clientId, "vectara:clientSecret": env.emulator.clientSecret, "vectara:authUrl": env.emulator.tokenUrl };
   ok(await stack({}, oauth).up(quickstart, { programDir }));
-  expect(emulator.users()).toHaveLength(2);
-  expect(emulator.tokensIssued).toBe(1);
+  expect(env.emulator.users()).toHaveLength(2);
+  expect(env.emulator.tokensIssued).toBe(1);
 });
 
 test("no credential reaches state, host output or program output, and __provider stays small", async () => {
-  const s = stack({}, { "vectara:apiKey": emulator.apiKey, "vectara:clientSecret": "never-used-client-secret" });
+  const s = stack({}, { "vectara:apiKey": env.emulator.apiKey, "vectara:clientSecret": "never-used-client-secret" });
   ok(await s.up(quickstart, { programDir }));
   ok(await s.refresh({ programDir }));
-  const state = fs.readFileSync(path.join(dir, "state", "state.json"), "utf8");
+  const state = fs.readFileSync(path.join(env.dir, "state", "state.json"), "utf8");
   const provider = String(s.state().resources[0]?.inputs.__provider);
   ok(await s.destroy({ programDir }));
   for (const text of [state, s.hostOutput(), s.programOutput()]) {
-    expect(text).not.toContain(emulator.apiKey);
+    expect(text).not.toContain(env.emulator.apiKey);
     expect(text).not.toContain("never-used-client-secret");
   }
   expect(provider).toContain("pulumi-saas-users/vectara-user");
@@ -179,7 +147,7 @@ test("a program directory without the package fails every operation with how to 
     const r = await stack().up(quickstart, { programDir: elsewhere });
     expect(r.error).toMatch(/install pulumi-saas-users beside the program: Error: Cannot find module 'pulumi-saas-users\/vectara-user'/);
     expect(r.error).not.toMatch(/is not a function/);
-    expect(emulator.users()).toEqual([]);
+    expect(env.emulator.users()).toEqual([]);
   } finally {
     fs.rmSync(elsewhere, { recursive: true, force: true });
   }
