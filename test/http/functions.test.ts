@@ -1,0 +1,39 @@
+import { closeVectaraHelpers, getVectaraUser, listVectaraUsers } from "../../provider/vectara/functions";
+import { VectaraEmulator } from "../emulator/server";
+
+let emulator: VectaraEmulator;
+beforeAll(async () => {
+  emulator = await VectaraEmulator.start();
+  // The helpers read stack config, then the environment twins; a jest process has no stack config.
+  process.env.VECTARA_API_URL = emulator.url;
+  process.env.VECTARA_API_KEY = emulator.apiKey;
+});
+afterAll(async () => {
+  await closeVectaraHelpers();
+  await emulator.close();
+  delete process.env.VECTARA_API_URL;
+  delete process.env.VECTARA_API_KEY;
+});
+
+test("getVectaraUser returns a user in the resource's output names, or undefined", async () => {
+  emulator.seedUser({ email: "Ann@example.com", username: "ann", api_roles: ["viewer", "owner"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
+  expect(await getVectaraUser({ username: "ann" })).toMatchObject({
+    username: "ann", email: "Ann@example.com", enabled: true, apiRoles: ["owner", "viewer"], corpusRoles: [{ corpusKey: "docs", role: "editor" }], vectaraId: expect.stringMatching(/^usr_/),
+  });
+  expect(await getVectaraUser({ username: "nobody" })).toBeUndefined();
+});
+
+test("listVectaraUsers walks every page once, and filters by corpus", async () => {
+  emulator.reset();
+  for (let i = 0; i < 250; i++) emulator.seedUser({ email: `u${i}@example.com`, corpus_roles: i % 10 === 0 ? [{ corpus_key: "ops", role: "viewer" }] : [] });
+  const all: string[] = [];
+  for await (const user of listVectaraUsers()) all.push(user.username);
+  expect(all).toHaveLength(250);
+  expect(new Set(all).size).toBe(250);
+  expect(emulator.requests.filter((r) => r.path === "/v2/users").map((r) => r.query.limit)).toEqual(["100", "100", "100"]);
+
+  const ops: string[] = [];
+  for await (const user of listVectaraUsers({ corpusKey: "ops", pageSize: 7 })) ops.push(user.username);
+  expect(ops).toHaveLength(25);
+  expect(ops.every((u) => Number(u.slice(1, u.indexOf("@"))) % 10 === 0)).toBe(true);
+});
