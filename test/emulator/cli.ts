@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Runs the emulator until SIGINT/SIGTERM:
  *   node dist/test/emulator/cli.js [--port N] [--api-key K] [--client-id ID --client-secret S]
