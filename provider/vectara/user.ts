@@ -33,8 +33,8 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   declare readonly description: pulumi.Output<string | undefined>;
   declare readonly enabled: pulumi.Output<boolean>;
   declare readonly apiRoles: pulumi.Output<string[]>;
-  declare readonly corpusRoles: pulumi.Output<Array<{ corpusKey: string; role: string }>>;
-  declare readonly agentRoles: pulumi.Output<Array<{ agentKey: string; role: string }>>;
+  declare readonly corpusRoles: pulumi.Output<CorpusRole[]>;
+  declare readonly agentRoles: pulumi.Output<AgentRole[]>;
   declare readonly adoptExisting: pulumi.Output<boolean>;
   declare readonly onDelete: pulumi.Output<OnDelete>;
   /** The API's id of the user (`usr_…`). */
@@ -42,10 +42,18 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string | undefined>;
   declare readonly updatedAt: pulumi.Output<string | undefined>;
 
+  /**
+   * Reads an existing user into the program without managing it: Pulumi tracks it, never changes
+   * or deletes it. To manage an existing user, declare it with `adoptExisting: true` instead.
+   */
+  static get(name: string, username: pulumi.Input<string>, opts?: pulumi.CustomResourceOptions): VectaraUser {
+    return new VectaraUser(name, {} as VectaraUserArgs, { ...opts, id: username });
+  }
+
   constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
     provider ??= hostedProvider("pulumi-saas-users/vectara-user");
     // Every output must be named in the props, or Pulumi leaves its property unset on this object.
-    const outputs = { username: undefined, description: undefined, enabled: undefined, apiRoles: undefined, corpusRoles: undefined, agentRoles: undefined, adoptExisting: undefined, onDelete: undefined };
+    const outputs = { email: undefined, username: undefined, description: undefined, enabled: undefined, apiRoles: undefined, corpusRoles: undefined, agentRoles: undefined, adoptExisting: undefined, onDelete: undefined };
     super(provider, name, { ...outputs, ...args, vectaraId: undefined, createdAt: undefined, updatedAt: undefined }, opts, "vectara", "User");
   }
 }

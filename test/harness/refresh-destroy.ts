@@ -39,7 +39,7 @@ export async function refreshAll(c: Ctx): Promise<void> {
 /** Delete everything, dependents first (reverse deployment order), one at a time. */
 export async function destroyAll(c: Ctx): Promise<void> {
   for (const r of [...c.state.resources].sort((a, b) => b.order - a.order)) {
-    if (r.type.startsWith(DYNAMIC_PREFIX)) await c.host.delete(r.id, r.urn, r.outputs, r.inputs);
+    if (r.type.startsWith(DYNAMIC_PREFIX) && !r.external) await c.host.delete(r.id, r.urn, r.outputs, r.inputs);
     remove(c, r);
     c.steps.push({ op: "delete", urn: r.urn, type: r.type, name: r.name, ...(r.id ? { id: r.id } : {}) });
   }

@@ -22,6 +22,8 @@ export interface ResourceState {
   initErrors?: string[];
   /** The old half of a create-before-delete replacement whose delete has not happened yet. */
   pendingDelete?: boolean;
+  /** Read with `Resource.get` (ReadResource): tracked, never deleted by Pulumi. */
+  external?: boolean;
 }
 
 export interface StackState { nextOrder: number; resources: ResourceState[] }

@@ -2,7 +2,7 @@
 import type { Props } from "./values";
 
 export type StepOp =
-  | "create" | "same" | "update" | "replace" | "delete"
+  | "create" | "same" | "update" | "replace" | "delete" | "read"
   | "refresh-same" | "refresh-update" | "refresh-delete";
 
 export interface Step {
@@ -21,11 +21,11 @@ export type RefreshResult = OperationResult;
 export type DestroyResult = OperationResult;
 
 const SYMBOL: Record<StepOp, string> = {
-  create: "+ ", same: "  ", update: "~ ", replace: "+-", delete: "- ",
+  create: "+ ", same: "  ", update: "~ ", replace: "+-", delete: "- ", read: "> ",
   "refresh-same": "  ", "refresh-update": "~ ", "refresh-delete": "- ",
 };
 const LABEL: Record<StepOp, string> = {
-  create: "created", same: "unchanged", update: "updated", replace: "replaced", delete: "deleted",
+  create: "created", same: "unchanged", update: "updated", replace: "replaced", delete: "deleted", read: "read",
   "refresh-same": "unchanged", "refresh-update": "updated", "refresh-delete": "deleted",
 };
 

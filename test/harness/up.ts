@@ -31,13 +31,25 @@ export async function register(d: Deployment, m: RegisterMessage): Promise<Answe
     d.seen.add(urn);
     const old = d.state.resources.find((r) => r.urn === urn && !r.pendingDelete);
     if (!m.type.startsWith(DYNAMIC_PREFIX)) return echo(d, m, urn, old);
-    // pulumi#3550: the engine cannot import or read a dynamic resource: no __provider exists for it yet.
-    if (m.id) throw new Error("dynamic resources cannot be imported or read by id");
+    if (m.id) return await readExternal(d, m, urn, old);
     return old ? await registerExisting(d, m, urn, old) : await registerNew(d, m, urn);
   } catch (e) {
     d.failures.push(`${m.type} resource '${m.name}': ${e instanceof Error ? e.message : String(e)}`);
     throw e;
   }
+}
+
+/**
+ * `Resource.get(name, id)`: ReadResource. The engine calls Read with no prior outputs and the
+ * registration's inputs, which carry __provider (the host falls back to them). `pulumi import`
+ * still cannot work for dynamic resources (pulumi#3550): it has no __provider to call.
+ */
+async function readExternal(d: Deployment, m: RegisterMessage, urn: string, old: ResourceState | undefined): Promise<Answer> {
+  const read = await d.host.read(m.id!, urn, {}, m.inputs);
+  if (!read.id) throw new Error(`resource '${m.id}' does not exist`);
+  if (!d.preview) put(d, old, { urn, type: m.type, name: m.name, id: read.id, inputs: m.inputs, outputs: read.outputs, secretOutputKeys: m.secretKeys, custom: true, external: true, order: 0 });
+  record(d, { op: "read" }, m, urn, read.id);
+  return { id: read.id, state: programState(read.outputs, m.secretKeys) };
 }
 
 async function check(d: Deployment, urn: string, olds: Props, news: Props): Promise<Props> {
@@ -166,7 +178,7 @@ export async function deleteLeftovers(d: Deployment): Promise<void> {
     const replaced = r.pendingDelete && d.seen.has(r.urn);
     if (!replaced) d.steps.push({ op: "delete", urn: r.urn, type: r.type, name: r.name, ...(r.id ? { id: r.id } : {}) });
     if (d.preview) continue;
-    if (r.type.startsWith(DYNAMIC_PREFIX)) await d.host.delete(r.id, r.urn, r.outputs, r.inputs);
+    if (r.type.startsWith(DYNAMIC_PREFIX) && !r.external) await d.host.delete(r.id, r.urn, r.outputs, r.inputs);
     remove(d, r);
   }
 }
