@@ -1,6 +1,6 @@
 import type { ApiClient } from "../core/client";
 import { path } from "../core/path";
-import { apiUser, listUsersResponse, resetPasswordResponse, type CreateUserBody, type UpdateUserBody } from "./schema";
+import { apiUser, createdUser, listUsersResponse, resetPasswordResponse, type CreateUserBody, type UpdateUserBody } from "./schema";
 
 /**
  * The users endpoints of the Vectara REST API v2, one line each (spec: tag "Users").
@@ -11,7 +11,7 @@ import { apiUser, listUsersResponse, resetPasswordResponse, type CreateUserBody,
  */
 export function usersApi(client: ApiClient) {
   return {
-    create: (body: CreateUserBody) => client.send({ method: "POST", path: "/v2/users", body, expect: [201], schema: apiUser }),
+    create: (body: CreateUserBody) => client.send({ method: "POST", path: "/v2/users", body, expect: [201], schema: createdUser }),
     get: (username: string) => client.send({ method: "GET", path: path`/v2/users/${username}`, expect: [200], schema: apiUser }),
     update: (username: string, body: UpdateUserBody) => client.send({ method: "PATCH", path: path`/v2/users/${username}`, body, expect: [200], schema: apiUser }),
     resetPassword: (username: string) =>

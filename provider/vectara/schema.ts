@@ -43,6 +43,7 @@ export const userInputs = z.strictObject({
   agentRoles: z.array(agentRoleInput, { message: "agentRoles must be a list of {agentKey, role}" }).default([]),
   adoptExisting: z.boolean({ message: "adoptExisting must be true or false" }).default(false),
   onDelete: z.enum(onDeletePolicies).default("delete"),
+  passwordResetTrigger: z.string({ message: "passwordResetTrigger must be a string" }).optional(),
 });
 
 export type CorpusRole = z.infer<typeof corpusRoleInput>;
@@ -52,8 +53,17 @@ export type OnDelete = (typeof onDeletePolicies)[number];
 /** Checked inputs: defaults applied, username filled in, role lists sorted and de-duplicated. */
 export type UserInputs = Omit<z.infer<typeof userInputs>, "username"> & { username: string };
 
+/** What the API does not store but the resource must remember: delete and refresh see only outputs. */
+export type KeptSettings = Pick<UserInputs, "adoptExisting" | "onDelete" | "passwordResetTrigger"> & OneTimeCode;
+
+/** From the last create or password reset; marked secret by the resource. */
+export interface OneTimeCode {
+  oneTimeCode?: string;
+  oneTimeCodeLink?: string;
+}
+
 /** Outputs: the inputs as the server reports them, plus server-assigned fields. */
-export interface UserOutputs extends Omit<UserInputs, "apiRoles"> {
+export interface UserOutputs extends Omit<UserInputs, "apiRoles">, OneTimeCode {
   apiRoles: string[];
   vectaraId: string;
   createdAt?: string;
@@ -85,6 +95,8 @@ export const listUsersResponse = z.object({
 });
 
 export const resetPasswordResponse = z.object({ one_time_code: z.string().optional(), one_time_code_link: z.string().optional() });
+/** createUser answers a User plus the one-time code fields (only some deployments fill them). */
+export const createdUser = apiUser.extend(resetPasswordResponse.shape);
 
 export interface CreateUserBody {
   email: string;

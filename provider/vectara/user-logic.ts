@@ -1,6 +1,6 @@
 import { containsUnknown } from "../core/unknown";
 import {
-  userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type UpdateUserBody, type UserInputs, type UserOutputs,
+  userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
 } from "./schema";
 
 /** Pure decisions of VectaraUser: validation, normalisation, diff, and the bodies sent. */
@@ -11,7 +11,7 @@ export interface CheckFailure {
 }
 
 /** Keys the resource class registers as outputs; they may come back in `news` and are not inputs. */
-const outputOnlyKeys = new Set(["vectaraId", "createdAt", "updatedAt", "__provider"]);
+const outputOnlyKeys = new Set(["vectaraId", "createdAt", "updatedAt", "oneTimeCode", "oneTimeCodeLink", "__provider"]);
 
 export function checkUser(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const given: Record<string, unknown> = {};
@@ -80,7 +80,7 @@ export interface UserDiff {
   updates: string[];
 }
 
-const inPlace = ["enabled", "description", "apiRoles", "corpusRoles", "agentRoles", "adoptExisting", "onDelete"] as const;
+const inPlace = ["enabled", "description", "apiRoles", "corpusRoles", "agentRoles", "adoptExisting", "onDelete", "passwordResetTrigger"] as const;
 
 /** Emails are compared case-insensitively (mail domains are, and providers fold case); usernames exactly. */
 export function sameEmail(a: unknown, b: unknown): boolean {
@@ -100,7 +100,7 @@ export function diffUser(olds: Record<string, unknown>, news: Record<string, unk
 }
 
 const defaults: Record<(typeof inPlace)[number], unknown> = {
-  enabled: true, description: "", apiRoles: [], corpusRoles: [], agentRoles: [], adoptExisting: false, onDelete: "delete",
+  enabled: true, description: "", apiRoles: [], corpusRoles: [], agentRoles: [], adoptExisting: false, onDelete: "delete", passwordResetTrigger: "",
 };
 
 function sameValue(key: (typeof inPlace)[number], a: unknown, b: unknown): boolean {
@@ -146,10 +146,29 @@ export function updateBody(current: Partial<UserOutputs>, inputs: UserInputs): U
 }
 
 /**
- * Outputs from the server's user. `settings` carries the inputs the API does not store
- * (adoptExisting, onDelete): delete and refresh see only outputs, so these must live there.
+ * A password reset is due when the trigger changes from one value to another; setting it the
+ * first time (or removing it) only records it.
  */
-export function toOutputs(user: ApiUser, settings: Pick<UserInputs, "adoptExisting" | "onDelete">, username: string): UserOutputs {
+export function resetDue(old: unknown, next: unknown): boolean {
+  return typeof old === "string" && typeof next === "string" && old !== next;
+}
+
+/** The kept settings of a resource, from its inputs or outputs, without undefined values. */
+export function keptSettings(from: Partial<KeptSettings>, code: OneTimeCode = from): KeptSettings {
+  const kept: KeptSettings = { adoptExisting: from.adoptExisting ?? false, onDelete: from.onDelete ?? "delete" };
+  if (from.passwordResetTrigger !== undefined) kept.passwordResetTrigger = from.passwordResetTrigger;
+  if (code.oneTimeCode) kept.oneTimeCode = code.oneTimeCode;
+  if (code.oneTimeCodeLink) kept.oneTimeCodeLink = code.oneTimeCodeLink;
+  return kept;
+}
+
+/** The one-time code fields of a create or reset_password response, in output names. */
+export function oneTimeCode(response: { one_time_code?: string; one_time_code_link?: string }): OneTimeCode {
+  return { oneTimeCode: response.one_time_code, oneTimeCodeLink: response.one_time_code_link };
+}
+
+/** Outputs from the server's user, plus the settings the API does not store (see KeptSettings). */
+export function toOutputs(user: ApiUser, settings: KeptSettings, username: string): UserOutputs {
   const outputs: UserOutputs = {
     // User.username is optional and has no minLength in the spec; "" names no user (it cannot be a
     // path segment), so it counts as absent rather than as a changed username that forces a replace.
@@ -159,8 +178,7 @@ export function toOutputs(user: ApiUser, settings: Pick<UserInputs, "adoptExisti
     apiRoles: sortedUnique(user.api_roles ?? []),
     corpusRoles: sortedUniqueBy((user.corpus_roles ?? []).map((c): CorpusRole => ({ corpusKey: c.corpus_key, role: c.role as CorpusRole["role"] })), (r) => `${r.corpusKey}\u0000${r.role}`),
     agentRoles: sortedUniqueBy((user.agent_roles ?? []).map((a): AgentRole => ({ agentKey: a.agent_key, role: a.role as AgentRole["role"] })), (r) => `${r.agentKey}\u0000${r.role}`),
-    adoptExisting: settings.adoptExisting,
-    onDelete: settings.onDelete,
+    ...keptSettings(settings),
     vectaraId: user.id,
   };
   // Absent, not undefined: the provider host rejects undefined values ("Unexpected struct type").

@@ -3,14 +3,15 @@ import type { ApiError } from "../core/errors";
 import type { Logger } from "../core/log";
 import { usersApi, type UsersApi } from "./api";
 import { configureVectara, vectaraClient, vectaraLogger } from "./connection";
-import type { ApiUser, UserInputs, UserOutputs } from "./schema";
-import { checkUser, createBody, diffUser, sameEmail, toOutputs, updateBody } from "./user-logic";
+import type { ApiUser, OneTimeCode, UserInputs, UserOutputs } from "./schema";
+import { checkUser, createBody, diffUser, keptSettings, oneTimeCode, resetDue, sameEmail, toOutputs, updateBody } from "./user-logic";
 
 /**
  * The lifecycle of VectaraUser (resource id = username):
  *   create → POST /v2/users (+ PATCH when the inputs say more than a create can: enabled false, adoption)
  *   read   → GET /v2/users/{username}           404 → gone
  *   update → PATCH /v2/users/{username}         only what changed
+ *            POST /v2/users/{username}/reset_password when passwordResetTrigger changes
  *   delete → DELETE /v2/users/{username}        404 → already done; or PATCH enabled=false; or nothing (onDelete)
  * This module runs inside the provider host and is never serialized (see user-loader.ts).
  */
@@ -29,16 +30,20 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
       const api = deps.api();
       const started = Date.now();
       let user: ApiUser;
+      let code: OneTimeCode = {};
       try {
-        user = (await api.create(createBody(inputs))).data;
+        const created = (await api.create(createBody(inputs))).data;
+        user = created;
+        code = oneTimeCode(created);
       } catch (error) {
         user = await existingUserFor(api, inputs, error, started);
       }
-      let outs = toOutputs(user, inputs, inputs.username);
+      const kept = keptSettings(inputs, code);
+      let outs = toOutputs(user, kept, inputs.username);
       const patch = updateBody(outs, inputs);
       if (patch) {
         try {
-          outs = toOutputs((await api.update(inputs.username, patch)).data, inputs, inputs.username);
+          outs = toOutputs((await api.update(inputs.username, patch)).data, kept, inputs.username);
         } catch (error) {
           // The user exists: keep it in state ("created but failed to initialize") rather than orphan it.
           // The host stores these properties as given, without adding __provider; without it a
@@ -55,7 +60,7 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
     async read(id, props: Partial<UserOutputs>) {
       try {
         const user = (await deps.api().get(id)).data;
-        return { id, props: toOutputs(user, { adoptExisting: props.adoptExisting ?? false, onDelete: props.onDelete ?? "delete" }, id) };
+        return { id, props: toOutputs(user, keptSettings(props), id) };
       } catch (error) {
         if (!isCode(error, "NOT_FOUND")) throw error;
         deps.logger().warn(`Vectara user ${id} no longer exists; refresh removes it from the stack`);
@@ -64,10 +69,15 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
     },
 
     async update(id, olds: UserOutputs, news: UserInputs) {
+      const api = deps.api();
       const patch = updateBody(olds, news);
-      const user = patch ? (await deps.api().update(id, patch)).data : undefined;
-      const settings = { adoptExisting: news.adoptExisting, onDelete: news.onDelete };
-      return { outs: user ? toOutputs(user, settings, id) : { ...olds, ...settings } };
+      const user = patch ? (await api.update(id, patch)).data : undefined;
+      // POST /v2/users/{username}/reset_password when the trigger changes; its code replaces any older one.
+      const code = resetDue(olds.passwordResetTrigger, news.passwordResetTrigger) ? oneTimeCode((await api.resetPassword(id)).data) : olds;
+      const kept = keptSettings(news, code);
+      if (user) return { outs: toOutputs(user, kept, id) };
+      const { adoptExisting: _a, onDelete: _o, passwordResetTrigger: _p, oneTimeCode: _c, oneTimeCodeLink: _l, ...server } = olds;
+      return { outs: { ...server, ...kept } };
     },
 
     async delete(id, props: Partial<UserOutputs>) {

@@ -21,6 +21,12 @@ export interface VectaraUserArgs {
   adoptExisting?: pulumi.Input<boolean>;
   /** What removing the resource does to the user: "delete" (default), "disable", or "retain". */
   onDelete?: pulumi.Input<OnDelete>;
+  /**
+   * Any string; changing it (not setting it the first time) resets the user's password
+   * (POST /v2/users/{username}/reset_password). A returned one-time code is the secret output
+   * `oneTimeCode`.
+   */
+  passwordResetTrigger?: pulumi.Input<string>;
 }
 
 // One instance for every VectaraUser: Pulumi caches a provider's serialization per instance.
@@ -37,6 +43,10 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   declare readonly agentRoles: pulumi.Output<AgentRole[]>;
   declare readonly adoptExisting: pulumi.Output<boolean>;
   declare readonly onDelete: pulumi.Output<OnDelete>;
+  declare readonly passwordResetTrigger: pulumi.Output<string | undefined>;
+  /** From the last create or password reset, where the deployment returns one. Secret. */
+  declare readonly oneTimeCode: pulumi.Output<string | undefined>;
+  declare readonly oneTimeCodeLink: pulumi.Output<string | undefined>;
   /** The API's id of the user (`usr_…`). */
   declare readonly vectaraId: pulumi.Output<string>;
   declare readonly createdAt: pulumi.Output<string | undefined>;
@@ -53,7 +63,8 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
     provider ??= hostedProvider("pulumi-saas-users/vectara-user");
     // Every output must be named in the props, or Pulumi leaves its property unset on this object.
-    const outputs = { email: undefined, username: undefined, description: undefined, enabled: undefined, apiRoles: undefined, corpusRoles: undefined, agentRoles: undefined, adoptExisting: undefined, onDelete: undefined };
-    super(provider, name, { ...outputs, ...args, vectaraId: undefined, createdAt: undefined, updatedAt: undefined }, opts, "vectara", "User");
+    const outputs = { email: undefined, username: undefined, description: undefined, enabled: undefined, apiRoles: undefined, corpusRoles: undefined, agentRoles: undefined, adoptExisting: undefined, onDelete: undefined, passwordResetTrigger: undefined };
+    const secrets = { additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "oneTimeCode", "oneTimeCodeLink"] };
+    super(provider, name, { ...outputs, ...args, oneTimeCode: undefined, oneTimeCodeLink: undefined, vectaraId: undefined, createdAt: undefined, updatedAt: undefined }, { ...opts, ...secrets }, "vectara", "User");
   }
 }

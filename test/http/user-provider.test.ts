@@ -192,3 +192,33 @@ describe("transport", () => {
     }
   });
 });
+
+describe("passwordResetTrigger", () => {
+  const resets = () => apiRequests().filter((r) => r.path.endsWith("/reset_password")).length;
+
+  it("resets the password only when the trigger changes, and keeps the one-time code as an output", async () => {
+    const { id, outs } = await h.provider.create(inputsOf({ email: "pw@example.com", passwordResetTrigger: "2026-01" }));
+    expect(resets()).toBe(0);
+    expect(outs.oneTimeCode).toEqual(expect.any(String));
+
+    const same = await h.provider.update(id, outs, inputsOf({ email: "pw@example.com", passwordResetTrigger: "2026-01", description: "x" }));
+    expect(resets()).toBe(0);
+    expect(same.outs.oneTimeCode).toBe(outs.oneTimeCode);
+
+    const changed = await h.provider.update(id, same.outs, inputsOf({ email: "pw@example.com", passwordResetTrigger: "2026-02", description: "x" }));
+    expect(resets()).toBe(1);
+    expect(apiRequests().find((r) => r.path.endsWith("/reset_password"))?.rawPath).toBe("/v2/users/pw%40example.com/reset_password");
+    expect(changed.outs).toMatchObject({ passwordResetTrigger: "2026-02", oneTimeCode: expect.any(String), oneTimeCodeLink: expect.any(String) });
+    expect(changed.outs.oneTimeCode).not.toBe(outs.oneTimeCode);
+
+    const read = await h.provider.read(id, changed.outs);
+    expect(read.props).toMatchObject({ passwordResetTrigger: "2026-02", oneTimeCode: changed.outs.oneTimeCode });
+  });
+
+  it("does not reset when the trigger is set for the first time or removed", async () => {
+    const { id, outs } = await h.provider.create(inputsOf({ email: "pw2@example.com" }));
+    const set = await h.provider.update(id, outs, inputsOf({ email: "pw2@example.com", passwordResetTrigger: "a" }));
+    await h.provider.update(id, set.outs, inputsOf({ email: "pw2@example.com" }));
+    expect(resets()).toBe(0);
+  });
+});

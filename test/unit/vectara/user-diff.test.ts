@@ -1,4 +1,4 @@
-import { checkUser, diffUser, updateBody, toOutputs } from "../../../provider/vectara/user-logic";
+import { checkUser, diffUser, resetDue, updateBody, toOutputs } from "../../../provider/vectara/user-logic";
 import type { UserInputs } from "../../../provider/vectara/schema";
 
 const base = checkUser({ email: "alice@example.com", apiRoles: ["viewer"], corpusRoles: [{ corpusKey: "docs", role: "editor" }], description: "d" }).inputs as unknown as UserInputs;
@@ -70,5 +70,22 @@ describe("toOutputs", () => {
   it.each([["absent", undefined], ["empty", ""]])("keeps the username the user was addressed by when the API's is %s (the spec allows both)", (_, username) => {
     const outs = toOutputs({ id: "usr_9", email: "a@x.io", ...(username !== undefined && { username }) }, { adoptExisting: false, onDelete: "delete" }, "a@x.io");
     expect(outs.username).toBe("a@x.io");
+  });
+});
+
+describe("resetDue", () => {
+  it.each<[unknown, unknown, boolean]>([
+    [undefined, undefined, false],
+    [undefined, "a", false],
+    ["a", undefined, false],
+    ["a", "a", false],
+    ["a", "b", true],
+    ["", "b", true],
+  ])("%p → %p resets: %p", (old, next, expected) => {
+    expect(resetDue(old, next)).toBe(expected);
+  });
+
+  it("makes a trigger change an in-place diff, never a replacement", () => {
+    expect(diffUser({ ...outputs, passwordResetTrigger: "a" }, { ...base, passwordResetTrigger: "b" })).toMatchObject({ changes: true, replaces: [] });
   });
 });
