@@ -1,6 +1,6 @@
 import { ApiClient } from "../core/client";
 import { pulumiLogger, type Logger } from "../core/log";
-import { readConnectionSettings, type ConfigSource, type ServiceDefaults } from "../core/settings";
+import { readConnectionSettings, type ConfigSource, type ConnectionSettings, type ServiceDefaults } from "../core/settings";
 
 export const vectaraDefaults: ServiceDefaults = {
   service: "Vectara",
@@ -11,19 +11,27 @@ export const vectaraDefaults: ServiceDefaults = {
 
 /**
  * One client per provider-host process, shared by every Vectara resource: one keep-alive pool,
- * one token cache, one in-flight cap. `configure()` of each resource provider lands here; the
- * settings are read again each time, so the last configuration wins (they are the same stack's).
+ * one token cache, one in-flight cap. The host calls `configure()` once per resource type (user,
+ * corpus) with the same stack config; only a configuration that differs replaces the client, so
+ * operations already running on it keep their pool and token.
  */
-let current: { client?: ApiClient; error?: unknown; logger: Logger } = { logger: pulumiLogger };
+let current: { client?: ApiClient; error?: unknown; logger: Logger; settings?: string } = { logger: pulumiLogger };
 
 export function configureVectara(config: ConfigSource | undefined, logger: Logger = pulumiLogger, env: NodeJS.ProcessEnv = process.env): void {
   const previous = current.client;
+  let settings: ConnectionSettings;
   try {
-    current = { client: new ApiClient(readConnectionSettings(config, vectaraDefaults, env), { namespace: vectaraDefaults.namespace, logger }), logger };
+    settings = readConnectionSettings(config, vectaraDefaults, env);
   } catch (error) {
     // Raised by the first request: check and diff need no connection.
     current = { error, logger };
+    void previous?.close();
+    return;
   }
+  // Held in memory only, to compare configurations; never logged or returned.
+  const fingerprint = JSON.stringify(settings);
+  if (previous && fingerprint === current.settings && logger === current.logger) return;
+  current = { client: new ApiClient(settings, { namespace: vectaraDefaults.namespace, logger }), logger, settings: fingerprint };
   void previous?.close();
 }
 

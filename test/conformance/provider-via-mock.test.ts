@@ -71,6 +71,9 @@ const outputShape = z.strictObject({
   vectaraId: z.string().min(1),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
+  passwordResetTrigger: z.string().optional(),
+  oneTimeCode: z.string().min(1).optional(),
+  oneTimeCodeLink: z.string().min(1).optional(),
 });
 
 function expectWellFormed(outs: unknown): asserts outs is UserOutputs {

@@ -1,5 +1,5 @@
 /**
- * A stateful in-memory Vectara REST API v2 (users endpoints plus the OAuth token endpoint) on
+ * A stateful in-memory Vectara REST API v2 (users and corpora endpoints plus the OAuth token endpoint) on
  * node:http, for tests and demos. It logs every request, can be made to fail (./faults.ts), and can
  * be changed out of band, as if someone had used the console. Per request:
  *
@@ -17,9 +17,13 @@ import { errors, type Errors, type Reply } from "./replies";
 import type { User } from "./spec";
 import { UserStore } from "./store";
 import { handleUsersApi, type ApiState } from "./users-api";
+import { handleCorporaApi, isCorporaPath } from "./corpora-api";
+import type { Corpus } from "./corpora-spec";
+import { CorpusStore } from "./corpus-store";
 
 export type { Fault, FaultMatch } from "./faults";
 export type { User } from "./spec";
+export type { Corpus } from "./corpora-spec";
 
 export interface EmulatorOptions {
   port?: number;
@@ -74,6 +78,7 @@ export class VectaraEmulator {
 
   readonly #server: Server;
   readonly #store = new UserStore();
+  readonly #corpora = new CorpusStore();
   readonly #faults = new Faults();
   readonly #credentials: Credentials;
   readonly #state: ApiState;
@@ -143,9 +148,37 @@ export class VectaraEmulator {
     return this.#store.all();
   }
 
-  /** Forgets users, the request log, faults and issued tokens. */
+  /** Creates a corpus out of band with a CreateCorpusRequest body. Throws when the body is invalid or the key taken. */
+  seedCorpus(body: { key: string; name?: string; description?: string } & Record<string, unknown>): Corpus {
+    const result = this.#corpora.create(body);
+    if (result.kind === "created") return result.corpus;
+    throw new Error(`seedCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `key ${result.key} exists`}`);
+  }
+
+  /** Changes a corpus out of band with an UpdateCorpusRequest body. Throws on a bad body or unknown key. */
+  patchCorpus(key: string, patch: object): Corpus {
+    const result = this.#corpora.update(key, patch);
+    if (result.kind === "updated") return result.corpus;
+    throw new Error(`patchCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `no corpus ${key}`}`);
+  }
+
+  /** Deletes a corpus out of band; false when there was none. */
+  deleteCorpus(key: string): boolean {
+    return this.#corpora.remove(key);
+  }
+
+  corpus(key: string): Corpus | undefined {
+    return this.#corpora.get(key);
+  }
+
+  corpora(): Corpus[] {
+    return this.#corpora.all();
+  }
+
+  /** Forgets users, corpora, the request log, faults and issued tokens. */
   reset(): void {
     this.#store.clear();
+    this.#corpora.clear();
     this.requests.length = 0;
     this.#faults.clear();
     this.#credentials.clear();
@@ -213,7 +246,8 @@ export class VectaraEmulator {
       if (path !== "/v2" && !path.startsWith("/v2/")) return e.notFound(path, `No operation for ${method} ${path}`);
       const access = this.#credentials.access(headers);
       if (!access) return e.error(401, "Missing, unknown or expired credentials.", { "www-authenticate": WWW_AUTHENTICATE });
-      return handleUsersApi({ method, path, query, headers, body, access, errors: e }, this.#state);
+      const req = { method, path, query, headers, body, access, errors: e };
+      return isCorporaPath(path) ? handleCorporaApi(req, { corpora: this.#corpora }) : handleUsersApi(req, this.#state);
     } catch (err) {
       return e.error(500, `Emulator bug: ${(err as Error).message}`);
     }

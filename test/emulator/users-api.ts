@@ -56,7 +56,7 @@ function route(method: string, path: string): Route | undefined {
 }
 
 /** Request-Timeout / Request-Timeout-Millis (components.parameters): integer, minimum 1. */
-function timeoutHeaderErrors(headers: Record<string, string>): Record<string, string> {
+export function timeoutHeaderErrors(headers: Record<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const name of ["Request-Timeout", "Request-Timeout-Millis"]) {
     const value = headers[name.toLowerCase()];
@@ -68,7 +68,7 @@ function timeoutHeaderErrors(headers: Record<string, string>): Record<string, st
 }
 
 /** An empty body is `{}`; the schema check that follows reports everything else. */
-function parseBody(req: ApiRequest): { body: unknown } | { reply: Reply } {
+export function parseBody(req: ApiRequest): { body: unknown } | { reply: Reply } {
   if (req.body.trim() === "") return { body: {} };
   try {
     return { body: JSON.parse(req.body) };

@@ -1,3 +1,4 @@
+import { vectaraClient } from "../../provider/vectara/connection";
 import { checkUser } from "../../provider/vectara/user-logic";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
@@ -220,5 +221,16 @@ describe("passwordResetTrigger", () => {
     const set = await h.provider.update(id, outs, inputsOf({ email: "pw2@example.com", passwordResetTrigger: "a" }));
     await h.provider.update(id, set.outs, inputsOf({ email: "pw2@example.com" }));
     expect(resets()).toBe(0);
+  });
+});
+
+describe("shared connection", () => {
+  it("keeps one client when each resource type configures it with the same stack config", () => {
+    const before = vectaraClient();
+    h.configure({});
+    expect(vectaraClient()).toBe(before);
+    h.configure({ "vectara:maxConcurrency": "3" });
+    expect(vectaraClient()).not.toBe(before);
+    h.configure({});
   });
 });
