@@ -1,33 +1,20 @@
 import { containsUnknown } from "../core/unknown";
 import { corpusInputs, type ApiCorpus, type CorpusInputs, type CorpusOutputs, type CreateCorpusBody, type UpdateCorpusBody } from "./corpus-schema";
-import type { CheckFailure } from "./user-logic";
+import { validateInputs, type CheckFailure } from "../core/check";
 
 /** Pure decisions of VectaraCorpus: validation, defaults, diff, and the bodies sent. */
 
 /** Keys the resource class registers as outputs; they may come back in `news` and are not inputs. */
-const outputOnlyKeys = new Set(["vectaraId", "createdAt", "__provider"]);
+const outputOnlyKeys = new Set(["vectaraId", "createdAt"]);
 
 export function checkCorpus(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const given: Record<string, unknown> = {};
-  const unknown: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(news)) {
-    if (outputOnlyKeys.has(key) || value === undefined || value === null) continue;
-    (containsUnknown(value) ? unknown : given)[key] = value;
-  }
-  // Validate what is known; a property that is unknown (preview) is checked when it is known.
-  const schema = Object.keys(unknown).length > 0 ? corpusInputs.partial() : corpusInputs;
-  const parsed = schema.safeParse(given);
-  if (!parsed.success) {
-    const failures = parsed.error.issues.flatMap((issue) =>
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => ({ property: key, reason: `unknown property ${key}` }))
-        : [{ property: issue.path.map(String).join(".") || "(inputs)", reason: issue.message }]);
-    return { inputs: news, failures };
-  }
-  const inputs: Record<string, unknown> = { ...parsed.data, ...unknown };
+  const checked = validateInputs(corpusInputs, news, outputOnlyKeys);
+  if (!checked.ok) return { inputs: news, failures: checked.failures };
+  const { data, unknown } = checked;
+  const inputs: Record<string, unknown> = { ...data, ...unknown };
   // CreateCorpusRequest: "The name for the corpus. This value defaults to the key." Filling it in
   // here makes the default visible in the diff, and the provider never depends on the server's.
-  if (inputs.name === undefined && parsed.data.key !== undefined && !("name" in unknown)) inputs.name = parsed.data.key;
+  if (inputs.name === undefined && data.key !== undefined && !("name" in unknown)) inputs.name = data.key;
   return { inputs, failures: [] };
 }
 

@@ -1,3 +1,4 @@
+import { validateInputs, type CheckFailure } from "../core/check";
 import { containsUnknown } from "../core/unknown";
 import {
   userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
@@ -5,41 +6,20 @@ import {
 
 /** Pure decisions of VectaraUser: validation, normalisation, diff, and the bodies sent. */
 
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
+export type { CheckFailure };
 
 /** Keys the resource class registers as outputs; they may come back in `news` and are not inputs. */
-const outputOnlyKeys = new Set(["vectaraId", "createdAt", "updatedAt", "oneTimeCode", "oneTimeCodeLink", "__provider"]);
+const outputOnlyKeys = new Set(["vectaraId", "createdAt", "updatedAt", "oneTimeCode", "oneTimeCodeLink"]);
 
 export function checkUser(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const given: Record<string, unknown> = {};
-  const unknown: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(news)) {
-    if (outputOnlyKeys.has(key) || value === undefined || value === null) continue;
-    (containsUnknown(value) ? unknown : given)[key] = value;
-  }
-  // Validate what is known; a property that is unknown (preview) is checked when it is known.
-  const schema = Object.keys(unknown).length > 0 ? userInputs.partial() : userInputs;
-  const parsed = schema.safeParse(given);
-  if (!parsed.success) {
-    const failures = parsed.error.issues.flatMap((issue) =>
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => ({ property: propertyPath([...issue.path, key]), reason: `unknown property ${key}` }))
-        : [{ property: propertyPath(issue.path), reason: issue.message }]);
-    return { inputs: news, failures };
-  }
-  const data = parsed.data as Partial<UserInputs>;
+  const checked = validateInputs(userInputs, news, outputOnlyKeys);
+  if (!checked.ok) return { inputs: news, failures: checked.failures };
+  const { data, unknown } = checked;
   const failures = duplicateKeys(data.corpusRoles, "corpusRoles", (r) => r.corpusKey).concat(duplicateKeys(data.agentRoles, "agentRoles", (r) => r.agentKey));
   if (failures.length > 0) return { inputs: news, failures };
-  const inputs: Record<string, unknown> = { ...normalise(data), ...unknown };
+  const inputs: Record<string, unknown> = { ...normalise(data as Partial<UserInputs>), ...unknown };
   if (inputs.username === undefined && data.email !== undefined && !("username" in unknown)) inputs.username = data.email;
   return { inputs, failures: [] };
-}
-
-function propertyPath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
 }
 
 /** Exact duplicates are folded (role lists are sets); two roles for one key is a contradiction. */
