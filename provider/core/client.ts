@@ -4,7 +4,8 @@ import { authFor, safeJson, type Auth } from "./auth";
 import { ApiError, codeForStatus } from "./errors";
 import { Limiter } from "./limiter";
 import type { Logger } from "./log";
-import { defaultRetryPolicy, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry";
+import { RateGate } from "./rate-gate";
+import { defaultRetryPolicy, pauseAll, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry";
 import { requireCredentials, type ConnectionSettings } from "./settings";
 import { Transport, header, isTimeout, isTransportError, type Method } from "./transport";
 
@@ -49,6 +50,8 @@ export interface ClientOptions {
 export class ApiClient {
   readonly transport: Transport;
   private readonly limiter: Limiter;
+  /** Shared by every request of this client: a Retry-After for the account holds them all (policy.pauseAllOn). */
+  readonly gate = new RateGate();
   private readonly policy: RetryPolicy;
   private auth?: Auth;
 
@@ -77,7 +80,14 @@ export class ApiClient {
       let failure: AttemptFailure;
       let error: ApiError;
       try {
-        const response = await this.limiter.run(() => this.transport.send(apiUrl, { method: op.method, path: target, headers, body, timeoutMs: requestTimeoutMs }));
+        const response = await this.limiter.run(async () => {
+          if (this.gate.closedFor() > 0) await this.gate.pass();
+          const answer = await this.transport.send(apiUrl, { method: op.method, path: target, headers, body, timeoutMs: requestTimeoutMs });
+          // Closed before this slot is released, so that no request queued behind it slips through.
+          const pause = pauseAll(this.policy, { status: answer.status, retryAfter: header(answer.headers, "retry-after") });
+          if (pause !== undefined) this.gate.closeFor(pause);
+          return answer;
+        });
         const requestId = header(response.headers, "x-request-id");
         const json = safeJson(response.text);
         if (op.expect.includes(response.status)) {

@@ -13,6 +13,11 @@ export interface RetryPolicy {
   retryAfterCapMs: number;
   /** Overall budget of one operation, all attempts and waits included. */
   deadlineMs: number;
+  /**
+   * Statuses whose Retry-After pauses every request of the process, not only the one that got it:
+   * the limit is the account's, so the other requests would only be refused too.
+   */
+  pauseAllOn: readonly number[];
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -22,6 +27,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxDelayMs: 8_000,
   retryAfterCapMs: 60_000,
   deadlineMs: 300_000,
+  pauseAllOn: [429, 503],
 };
 
 /** What went wrong with one attempt: an HTTP status, or a transport failure (reset, timeout). */
@@ -56,6 +62,14 @@ export function retryDelay(
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2);
   return delay > remaining ? undefined : delay;
+}
+
+/** How long every request of the process waits after this failure, or undefined for no pause. */
+export function pauseAll(policy: RetryPolicy, failure: AttemptFailure, now: number = Date.now()): number | undefined {
+  if (failure.status === undefined || !policy.pauseAllOn.includes(failure.status)) return undefined;
+  const asked = parseRetryAfter(failure.retryAfter, now);
+  // Beyond the cap the operation fails rather than waits; the others need not wait either.
+  return asked !== undefined && asked > 0 && asked <= policy.retryAfterCapMs ? asked : undefined;
 }
 
 /** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */

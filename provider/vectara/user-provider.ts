@@ -5,6 +5,7 @@ import { usersApi, type UsersApi } from "./api";
 import { configureVectara, vectaraClient, vectaraLogger } from "./connection";
 import type { ApiUser, OneTimeCode, UserInputs, UserOutputs } from "./schema";
 import { checkUser, createBody, diffUser, keptSettings, oneTimeCode, resetDue, sameEmail, toOutputs, updateBody } from "./user-logic";
+import { readUser, trackChanges } from "./user-reads";
 
 /**
  * The lifecycle of VectaraUser (resource id = username):
@@ -27,7 +28,7 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
     },
 
     async create(inputs: UserInputs) {
-      const api = deps.api();
+      const api = trackChanges(deps, deps.api());
       const started = Date.now();
       let user: ApiUser;
       let code: OneTimeCode = {};
@@ -59,7 +60,7 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
 
     async read(id, props: Partial<UserOutputs>) {
       try {
-        const user = (await deps.api().get(id)).data;
+        const user = await readUser(deps, deps.api(), id);
         return { id, props: toOutputs(user, keptSettings(props), id) };
       } catch (error) {
         if (!isCode(error, "NOT_FOUND")) throw error;
@@ -69,7 +70,7 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
     },
 
     async update(id, olds: UserOutputs, news: UserInputs) {
-      const api = deps.api();
+      const api = trackChanges(deps, deps.api());
       const patch = updateBody(olds, news);
       const user = patch ? (await api.update(id, patch)).data : undefined;
       // POST /v2/users/{username}/reset_password when the trigger changes; its code replaces any older one.
@@ -84,8 +85,8 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
       const policy = props.onDelete ?? "delete";
       if (policy === "retain") return;
       try {
-        if (policy === "disable") await deps.api().update(id, { enabled: false });
-        else await deps.api().remove(id);
+        if (policy === "disable") await trackChanges(deps, deps.api()).update(id, { enabled: false });
+        else await trackChanges(deps, deps.api()).remove(id);
       } catch (error) {
         if (!isCode(error, "NOT_FOUND")) throw error;
       }

@@ -1,0 +1,96 @@
+// Figures, their targets, and the two renderings: the console table and bench/RESULTS.md.
+import * as os from "node:os";
+import { fmt, type Spread } from "./stats";
+
+export interface Figure {
+  id: string;
+  label: string;
+  unit: string;
+  /** Runs of this figure; the median is the reported value. */
+  spread: Spread;
+  /** Human-readable target, e.g. "≤ 1.10"; "report" when the issue asks only to report it. */
+  target: string;
+  /** The median meets the target; undefined for report-only figures. */
+  met?: boolean;
+  /** Every run meets the target. */
+  everyRun?: boolean;
+}
+
+export type Check = (value: number) => boolean;
+
+export function figure(id: string, label: string, unit: string, spread: Spread, target: string, check?: Check): Figure {
+  return { id, label, unit, spread, target, ...(check ? { met: check(spread.median), everyRun: spread.runs.every(check) } : {}) };
+}
+
+const verdict = (f: Figure) => (f.met === undefined ? "report" : `${f.met ? "met" : "MISSED"}${f.everyRun === f.met ? "" : f.met ? " (not every run)" : " (some runs meet it)"}`);
+export const value = (n: number, unit: string) => `${fmt(n)}${unit ? ` ${unit}` : ""}`;
+
+export function consoleTable(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [f.id, f.label, value(f.spread.median, f.unit), `${fmt(f.spread.min)} / ${fmt(f.spread.max)}`, f.target, verdict(f)]);
+  const head = ["#", "figure", "median", "min / max", "target", ""];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export interface Baseline {
+  recordedAt: string;
+  machine: string;
+  note: string;
+  figures: Record<string, { median: number; min: number; max: number }>;
+  /** The run's log lines, as under "Runs". */
+  runs?: string[];
+}
+
+export interface Fix { figures: string[]; what: string }
+
+export function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+export function markdown(args: {
+  figures: readonly Figure[];
+  calibration: Spread;
+  baseline?: Baseline;
+  fixes: readonly Fix[];
+  details: readonly string[];
+  method: readonly string[];
+  notes: readonly string[];
+  totalMs: number;
+  rounds: number;
+}): string {
+  const { figures, calibration, baseline, fixes, details, method, notes, totalMs, rounds } = args;
+  const out: string[] = [];
+  out.push("# Benchmark results", "");
+  out.push(`Written by \`npm run bench\` on ${new Date().toISOString()} (${machine()}); the whole run took ${fmt(totalMs / 1000, 0)} s.`);
+  out.push(`Each figure is the median of its runs (${rounds} or more), with min and max beside it. A target is met when the median meets it; "not every run" marks a median that meets it while some run did not.`, "");
+  out.push("## Summary", "");
+  for (const f of figures.filter((x) => x.met !== undefined)) {
+    const before = baseline?.figures[f.id];
+    out.push(`- **${f.id}** ${f.label.trim()}: ${value(f.spread.median, f.unit)} (target ${f.target}: ${verdict(f)}${before ? `; before: ${value(before.median, f.unit)}` : ""})`);
+  }
+  if (notes.length) out.push("", ...notes.map((n) => `- ${n}`));
+  out.push("", "## Current figures", "");
+  out.push("| # | figure | median | min | max | target | |", "|---|---|---|---|---|---|---|");
+  for (const f of figures) out.push(`| ${f.id} | ${f.label} | ${value(f.spread.median, f.unit)} | ${fmt(f.spread.min)} | ${fmt(f.spread.max)} | ${f.target} | ${verdict(f)} |`);
+  out.push("", "## Machine noise", "");
+  out.push(`A fixed CPU task (10 JSON round trips of a 0.45 MB document), timed ${calibration.runs.length} times during the run: ` +
+    `min ${fmt(calibration.min)} ms, median ${fmt(calibration.median)} ms, max ${fmt(calibration.max)} ms ` +
+    `(max/min ${fmt(calibration.max / calibration.min)}). Per-figure spreads are in the table above; the runs of every figure are listed under "Runs".`);
+  if (baseline) {
+    out.push("", "## Before / after", "");
+    out.push(`Before: ${baseline.note} Recorded ${baseline.recordedAt} on ${baseline.machine} (bench/baseline.json). After: this run.`, "");
+    out.push("| # | figure | before (median) | after (median) | target | now |", "|---|---|---|---|---|---|");
+    for (const f of figures) {
+      const b = baseline.figures[f.id];
+      out.push(`| ${f.id} | ${f.label} | ${b ? value(b.median, f.unit) : "—"} | ${value(f.spread.median, f.unit)} | ${f.target} | ${verdict(f)} |`);
+    }
+    out.push("", "What changed, by the figures it moved:", "");
+    for (const fix of fixes) out.push(`- **${fix.figures.join(", ")}**: ${fix.what}`);
+  }
+  out.push("", "## How each figure is measured", "", ...method.map((m) => `- ${m}`));
+  out.push("", "## Runs", "", "```", ...details, "```", "");
+  if (baseline?.runs?.length) out.push("## Runs before the fixes", "", "```", ...baseline.runs, "```", "");
+  return out.join("\n");
+}
