@@ -10,11 +10,12 @@ import { readUser, trackChanges } from "./user-reads";
 /**
  * The lifecycle of VectaraUser (resource id = username):
  *   create → POST /v2/users (+ PATCH when the inputs say more than a create can: enabled false, adoption)
- *   read   → GET /v2/users/{username}           404 → gone
+ *   read   → GET /v2/users/{username}           404 → gone; during a refresh burst, served from
+ *            GET /v2/users list pages instead (user-reads.ts, core/burst-reader.ts)
  *   update → PATCH /v2/users/{username}         only what changed
  *            POST /v2/users/{username}/reset_password when passwordResetTrigger changes
  *   delete → DELETE /v2/users/{username}        404 → already done; or PATCH enabled=false; or nothing (onDelete)
- * This module runs inside the provider host and is never serialized (see user-loader.ts).
+ * This module runs inside the provider host and is never serialized (see core/dynamic-loader.ts).
  */
 export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => Logger }): pulumi.dynamic.ResourceProvider {
   return {
