@@ -10,10 +10,9 @@
  * listCorpora and the operations below a corpus (documents, query, reset, …) are not served: they
  * answer 404 like any unknown path. Check order and everything else the spec leaves open: ./choices.ts.
  */
-import { READ_ONLY_METHODS } from "./choices";
 import type { CorpusStore } from "./corpus-store";
 import { json, type Reply } from "./replies";
-import { parseBody, timeoutHeaderErrors, type ApiRequest } from "./users-api";
+import { parseBody, preflight, type ApiRequest } from "./users-api";
 
 export interface CorporaState {
   corpora: CorpusStore;
@@ -63,11 +62,8 @@ function update(req: ApiRequest, state: CorporaState, r: Route): Reply {
 export function handleCorporaApi(req: ApiRequest, state: CorporaState): Reply {
   const r = route(req.method, req.path);
   if (!r) return req.errors.notFound(req.path, `No operation for ${req.method} ${req.path}`);
-  if (req.access === "read-only" && !READ_ONLY_METHODS.includes(req.method)) {
-    return req.errors.error(403, `This API key may not ${req.method} ${req.path}`);
-  }
-  const headerErrors = timeoutHeaderErrors(req.headers);
-  if (Object.keys(headerErrors).length > 0) return req.errors.badRequest(headerErrors, Object.values(headerErrors));
+  const refused = preflight(req);
+  if (refused) return refused;
   if (r.op === "create") return create(req, state);
   if (r.op === "update") return update(req, state, r);
   const corpus = r.key === undefined ? undefined : state.corpora.get(r.key);

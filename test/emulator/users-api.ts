@@ -128,14 +128,24 @@ function update(req: ApiRequest, state: ApiState, r: Route): Reply {
 
 const notFound = (req: ApiRequest, r: Route) => req.errors.notFound(r.username ?? r.segment, `User ${r.username ?? r.segment} not found`);
 
-export function handleUsersApi(req: ApiRequest, state: ApiState): Reply {
-  const r = route(req.method, req.path);
-  if (!r) return req.errors.notFound(req.path, `No operation for ${req.method} ${req.path}`);
+/**
+ * What every known /v2 operation checks before its own work, in the documented order
+ * (choices.ts): a write with the read-only key → 403, then bad timeout headers → 400.
+ */
+export function preflight(req: ApiRequest): Reply | undefined {
   if (req.access === "read-only" && !READ_ONLY_METHODS.includes(req.method)) {
     return req.errors.error(403, `This API key may not ${req.method} ${req.path}`);
   }
   const headerErrors = timeoutHeaderErrors(req.headers);
   if (Object.keys(headerErrors).length > 0) return req.errors.badRequest(headerErrors, Object.values(headerErrors));
+  return undefined;
+}
+
+export function handleUsersApi(req: ApiRequest, state: ApiState): Reply {
+  const r = route(req.method, req.path);
+  if (!r) return req.errors.notFound(req.path, `No operation for ${req.method} ${req.path}`);
+  const refused = preflight(req);
+  if (refused) return refused;
   if (r.op === "list") return list(req, state);
   if (r.op === "create") return create(req, state);
   if (r.op === "update") return update(req, state, r);
