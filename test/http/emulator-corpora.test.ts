@@ -2,39 +2,15 @@
  * The emulator's corpus operations over real HTTP, with no provider code: what they answer must be
  * what /work/shared/reference/vectara-openapi.yaml declares, plus the choices in test/emulator/choices.ts.
  */
-import { Agent, request, type Dispatcher } from "undici";
-import { VectaraEmulator } from "../emulator/server";
+import type { VectaraEmulator } from "../emulator/server";
+import { emulatorSuite } from "./emulator-client";
 
+const suite = emulatorSuite();
+const call = suite.call;
 let emu: VectaraEmulator;
-const agent = new Agent();
-
-beforeAll(async () => {
-  emu = await VectaraEmulator.start();
+beforeAll(() => {
+  emu = suite.emulator();
 });
-afterAll(async () => {
-  await agent.close();
-  await emu.close();
-});
-beforeEach(() => emu.reset());
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  // Response bodies are whatever JSON the emulator sent; the tests assert their shape.
-  body: any;
-}
-
-async function call(method: Dispatcher.HttpMethod, path: string, opts: { body?: unknown; key?: string | null; headers?: Record<string, string> } = {}): Promise<Answer> {
-  const body = opts.body === undefined || typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-  const headers = {
-    ...(opts.key !== null && { "x-api-key": opts.key ?? emu.apiKey }),
-    ...(body !== undefined && { "content-type": "application/json" }),
-    ...opts.headers,
-  };
-  const res = await request(emu.url + path, { method, headers, body, dispatcher: agent });
-  const text = await res.body.text();
-  return { status: res.statusCode, headers: res.headers, body: text === "" ? undefined : JSON.parse(text) };
-}
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 

@@ -2,47 +2,17 @@
  * The Vectara emulator over real HTTP, with no provider code: what it answers must be what
  * /work/shared/reference/vectara-openapi.yaml declares, plus the choices in test/emulator/choices.ts.
  */
-import { Agent, request, type Dispatcher } from "undici";
+import { request } from "undici";
+import { emulatorSuite, type Answer } from "./emulator-client";
 import { VectaraEmulator } from "../emulator/server";
 
+const suite = emulatorSuite();
+const call = suite.call;
 let emu: VectaraEmulator;
-const agent = new Agent();
-
-beforeAll(async () => {
-  emu = await VectaraEmulator.start();
+beforeAll(() => {
+  emu = suite.emulator();
 });
-afterAll(async () => {
-  await agent.close();
-  await emu.close();
-});
-beforeEach(() => emu.reset());
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  // Response bodies are whatever JSON the emulator sent; the tests assert their shape.
-  body: any;
-}
-interface CallOptions {
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** x-api-key to send; null sends none. Defaults to the full-access key. */
-  key?: string | null;
-  on?: VectaraEmulator;
-}
-
-async function call(method: Dispatcher.HttpMethod, path: string, opts: CallOptions = {}): Promise<Answer> {
-  const target = opts.on ?? emu;
-  const body = opts.body === undefined || typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-  const headers = {
-    ...(opts.key !== null && { "x-api-key": opts.key ?? target.apiKey }),
-    ...(body !== undefined && { "content-type": "application/json" }),
-    ...opts.headers,
-  };
-  const res = await request(target.url + path, { method, headers, body, dispatcher: agent });
-  const text = await res.body.text();
-  return { status: res.statusCode, headers: res.headers, body: text === "" ? undefined : JSON.parse(text) };
-}
+const agent = suite.agent;
 
 const at = (username: string) => `/v2/users/${encodeURIComponent(username)}`;
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
