@@ -74,6 +74,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Branches on the stable code, which survives where `instanceof` does not (two copies of the package). */
+export function hasCode(error: unknown, code: ApiErrorCode): boolean {
+  return (error as { code?: unknown } | undefined)?.code === code;
+}
+
 /** Chooses the code for an HTTP status, the way openai-node's `APIError.generate` chooses a subclass. */
 export function codeForStatus(status: number): ApiErrorCode {
   if (status === 400) return "BAD_REQUEST";

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { ApiClient } from "../core/client";
 import { pulumiLogger, type Logger } from "../core/log";
 import { readConnectionSettings, type ConfigSource, type ConnectionSettings, type ServiceDefaults } from "../core/settings";
@@ -43,4 +44,17 @@ export function vectaraClient(): ApiClient {
 
 export function vectaraLogger(): Logger {
   return current.logger;
+}
+
+/**
+ * The instance of a resource provider the host runs: one per process, whose `configure` sets up
+ * the shared connection from the stack config.
+ */
+export function hostInstance(provider: pulumi.dynamic.ResourceProvider): pulumi.dynamic.ResourceProvider {
+  return {
+    ...provider,
+    async configure(req: pulumi.dynamic.ConfigureRequest) {
+      configureVectara(req.config);
+    },
+  };
 }

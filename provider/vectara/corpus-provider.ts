@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ApiError } from "../core/errors";
+import { hasCode, type ApiError } from "../core/errors";
 import type { Logger } from "../core/log";
 import { corporaApi, type CorporaApi } from "./corpus-api";
 import { checkCorpus, createBody, diffCorpus, toOutputs, updateBody } from "./corpus-logic";
 import type { ApiCorpus, CorpusInputs, CorpusOutputs } from "./corpus-schema";
-import { configureVectara, vectaraClient, vectaraLogger } from "./connection";
+import { hostInstance, vectaraClient, vectaraLogger } from "./connection";
 
 /**
  * The lifecycle of VectaraCorpus (resource id = corpus key):
@@ -57,7 +57,7 @@ export function vectaraCorpusProvider(deps: { api: () => CorporaApi; logger: () 
         const corpus = (await deps.api().get(id)).data;
         return { id, props: toOutputs(corpus, { adoptExisting: props.adoptExisting ?? false }) };
       } catch (error) {
-        if (!isCode(error, "NOT_FOUND")) throw error;
+        if (!hasCode(error, "NOT_FOUND")) throw error;
         deps.logger().warn(`Vectara corpus ${id} no longer exists; refresh removes it from the stack`);
         return {};
       }
@@ -74,14 +74,10 @@ export function vectaraCorpusProvider(deps: { api: () => CorporaApi; logger: () 
       try {
         await deps.api().remove(id);
       } catch (error) {
-        if (!isCode(error, "NOT_FOUND")) throw error;
+        if (!hasCode(error, "NOT_FOUND")) throw error;
       }
     },
   };
-}
-
-function isCode(error: unknown, code: ApiError["code"]): boolean {
-  return (error as { code?: unknown } | undefined)?.code === code;
 }
 
 /**
@@ -91,14 +87,14 @@ function isCode(error: unknown, code: ApiError["code"]): boolean {
  * - otherwise → an error that names the flag.
  */
 async function existingCorpusFor(api: CorporaApi, inputs: CorpusInputs, error: unknown, started: number): Promise<ApiCorpus> {
-  if (!isCode(error, "CONFLICT")) throw error;
+  if (!hasCode(error, "CONFLICT")) throw error;
   const failed = error as ApiError;
   let existing: ApiCorpus;
   try {
     existing = (await api.get(inputs.key)).data;
   } catch (lookup) {
     // Deleted in between, or not visible to these credentials: report the original refusal.
-    if (isCode(lookup, "NOT_FOUND")) throw failed.with({ hint: "the key is taken, yet GET answered 404 (deleted meanwhile, or not visible to these credentials); run again, or check the API key's roles" });
+    if (hasCode(lookup, "NOT_FOUND")) throw failed.with({ hint: "the key is taken, yet GET answered 404 (deleted meanwhile, or not visible to these credentials); run again, or check the API key's roles" });
     throw lookup;
   }
   if (failed.ambiguous && isOurCreate(existing, inputs, started)) return existing;
@@ -116,11 +112,4 @@ function isOurCreate(corpus: ApiCorpus, inputs: CorpusInputs, started: number): 
 }
 
 /** The instance the provider host runs: one per process, configured from the stack. */
-const hostProvider = vectaraCorpusProvider({ api: () => corporaApi(vectaraClient()), logger: vectaraLogger });
-
-export default {
-  ...hostProvider,
-  async configure(req: pulumi.dynamic.ConfigureRequest) {
-    configureVectara(req.config);
-  },
-} satisfies pulumi.dynamic.ResourceProvider;
+export default hostInstance(vectaraCorpusProvider({ api: () => corporaApi(vectaraClient()), logger: vectaraLogger }));

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ApiClient } from "../core/client";
+import { hasCode } from "../core/errors";
 import { pulumiLogger } from "../core/log";
 import { readConnectionSettings, type ConfigSource } from "../core/settings";
 import { usersApi } from "./api";
@@ -39,7 +40,7 @@ export async function getVectaraUser(args: { username: string }): Promise<Vectar
   try {
     return info((await api().get(args.username)).data, args.username);
   } catch (error) {
-    if ((error as { code?: unknown }).code === "NOT_FOUND") return undefined;
+    if (hasCode(error, "NOT_FOUND")) return undefined;
     throw error;
   }
 }

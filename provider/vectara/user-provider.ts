@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ApiError } from "../core/errors";
+import { hasCode, type ApiError } from "../core/errors";
 import type { Logger } from "../core/log";
 import { usersApi, type UsersApi } from "./api";
-import { configureVectara, vectaraClient, vectaraLogger } from "./connection";
+import { hostInstance, vectaraClient, vectaraLogger } from "./connection";
 import type { ApiUser, OneTimeCode, UserInputs, UserOutputs } from "./schema";
 import { checkUser, createBody, diffUser, keptSettings, oneTimeCode, resetDue, sameEmail, toOutputs, updateBody } from "./user-logic";
 import { readUser, trackChanges } from "./user-reads";
@@ -64,7 +64,7 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
         const user = await readUser(deps, deps.api(), id);
         return { id, props: toOutputs(user, keptSettings(props), id) };
       } catch (error) {
-        if (!isCode(error, "NOT_FOUND")) throw error;
+        if (!hasCode(error, "NOT_FOUND")) throw error;
         deps.logger().warn(`Vectara user ${id} no longer exists; refresh removes it from the stack`);
         return {};
       }
@@ -89,14 +89,10 @@ export function vectaraUserProvider(deps: { api: () => UsersApi; logger: () => L
         if (policy === "disable") await trackChanges(deps, deps.api()).update(id, { enabled: false });
         else await trackChanges(deps, deps.api()).remove(id);
       } catch (error) {
-        if (!isCode(error, "NOT_FOUND")) throw error;
+        if (!hasCode(error, "NOT_FOUND")) throw error;
       }
     },
   };
-}
-
-function isCode(error: unknown, code: ApiError["code"]): boolean {
-  return (error as { code?: unknown } | undefined)?.code === code;
 }
 
 /**
@@ -107,13 +103,13 @@ function isCode(error: unknown, code: ApiError["code"]): boolean {
  * - otherwise → an error that names the flag.
  */
 async function existingUserFor(api: UsersApi, inputs: UserInputs, error: unknown, started: number): Promise<ApiUser> {
-  if (!isCode(error, "BAD_REQUEST") && !isCode(error, "CONFLICT")) throw error;
+  if (!hasCode(error, "BAD_REQUEST") && !hasCode(error, "CONFLICT")) throw error;
   const failed = error as ApiError;
   let existing: ApiUser;
   try {
     existing = (await api.get(inputs.username)).data;
   } catch (lookup) {
-    if (isCode(lookup, "NOT_FOUND")) throw failed.with({ hint: "fix the inputs named above" });
+    if (hasCode(lookup, "NOT_FOUND")) throw failed.with({ hint: "fix the inputs named above" });
     throw lookup;
   }
   if (failed.ambiguous && isOurCreate(existing, inputs, started)) return existing;
@@ -136,11 +132,4 @@ function isOurCreate(user: ApiUser, inputs: UserInputs, started: number): boolea
 }
 
 /** The instance the provider host runs: one per process, configured from the stack. */
-const hostProvider = vectaraUserProvider({ api: () => usersApi(vectaraClient()), logger: vectaraLogger });
-
-export default {
-  ...hostProvider,
-  async configure(req: pulumi.dynamic.ConfigureRequest) {
-    configureVectara(req.config);
-  },
-} satisfies pulumi.dynamic.ResourceProvider;
+export default hostInstance(vectaraUserProvider({ api: () => usersApi(vectaraClient()), logger: vectaraLogger }));
