@@ -1,4 +1,5 @@
-export { VectaraUser, type VectaraUserArgs } from "./vectara/user";
-export { VectaraCorpus, type VectaraCorpusArgs } from "./vectara/corpus";
-export { getVectaraUser, listVectaraUsers, closeVectaraHelpers, type VectaraUserInfo } from "./vectara/functions";
+export { VectaraUser, type VectaraUserArgs } from "./vectara/users/resource";
+export { VectaraCorpus, type VectaraCorpusArgs } from "./vectara/corpora/resource";
+export { getVectaraUser, listVectaraUsers, closeVectaraHelpers, type VectaraUserInfo } from "./vectara/users/helpers";
+export type { ApiRole, CorpusRole, AgentRole, OnDelete as VectaraOnDelete } from "./vectara/users/schema";
 export type { ApiErrorCode } from "./core/errors";

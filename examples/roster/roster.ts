@@ -57,7 +57,8 @@ function fromCsv(text: string): RosterFile {
     if (cell.description) entry.description = cell.description;
     if (cell.enabled) entry.enabled = cell.enabled === "true";
     if (cell.onDelete) entry.onDelete = cell.onDelete as Entry["onDelete"];
-    if (cell.apiRoles) entry.apiRoles = list(cell.apiRoles);
+    // Role names are checked by the provider (a CheckFailure names the bad one).
+    if (cell.apiRoles) entry.apiRoles = list(cell.apiRoles) as Entry["apiRoles"];
     if (cell.corpusRoles) entry.corpusRoles = Object.fromEntries((list(cell.corpusRoles) ?? []).map((pair) => pair.split(":") as [string, "viewer"]));
     users[String(cell.username)] = entry;
   }

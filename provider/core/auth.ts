@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApiError, codeForStatus } from "./errors";
+import type { ServiceProfile } from "./profile";
 import type { Credentials } from "./settings";
 import { Transport, header } from "./transport";
 
@@ -9,12 +10,15 @@ export interface Auth {
   invalidate(): void;
 }
 
-export function authFor(credentials: Credentials, tokenUrl: URL, transport: Transport, service: string, timeoutMs: number): Auth {
+/** The profile says how a credential becomes a header: an API key as is or behind a scheme, or an OAuth2 token. */
+export function authFor(credentials: Credentials, p: ServiceProfile, tokenUrl: URL | undefined, transport: Transport, timeoutMs: number): Auth {
   if (credentials.kind === "apiKey") {
-    const headers = { "x-api-key": credentials.apiKey };
+    const { header, scheme } = p.apiKey;
+    const headers = { [header]: scheme ? `${scheme} ${credentials.apiKey}` : credentials.apiKey };
     return { headers: async () => headers, invalidate: () => undefined };
   }
-  return new ClientCredentialsAuth(credentials.clientId, credentials.clientSecret, tokenUrl, transport, service, timeoutMs);
+  const hint = `check ${p.namespace}:clientId, ${p.namespace}:clientSecret and ${p.namespace}:${p.oauth2?.tokenUrlKey ?? "tokenUrl"}`;
+  return new ClientCredentialsAuth(credentials.clientId, credentials.clientSecret, tokenUrl as URL, transport, p.service, timeoutMs, hint);
 }
 
 const tokenResponse = z.object({
@@ -24,8 +28,8 @@ const tokenResponse = z.object({
 });
 
 /**
- * OAuth2 client credentials (RFC 6749 §4.4) as Vectara's SDKs send them: a form POST to the token
- * URL. One token request in flight at a time; the token is refreshed two minutes before it
+ * OAuth2 client credentials (RFC 6749 §4.4): a form POST to the token URL, client id and secret in
+ * the body. One token request in flight at a time; the token is refreshed two minutes before it
  * expires (as the official SDKs do), or at 90% of its life when it lives shorter than that.
  */
 class ClientCredentialsAuth implements Auth {
@@ -39,6 +43,7 @@ class ClientCredentialsAuth implements Auth {
     private readonly transport: Transport,
     private readonly service: string,
     private readonly timeoutMs: number,
+    private readonly hint: string,
   ) {}
 
   async headers(): Promise<Record<string, string>> {
@@ -60,7 +65,7 @@ class ClientCredentialsAuth implements Auth {
     const fail = (code: ApiError["code"], status?: number, apiMessages?: string[], cause?: unknown) =>
       new ApiError({
         code, service: this.service, method: "POST", path, status, apiMessages, cause,
-        hint: "check vectara:clientId, vectara:clientSecret and vectara:authUrl",
+        hint: this.hint,
       }, `${this.service} OAuth token request failed${status ? ` with ${status}` : ""}: POST ${this.tokenUrl.origin}${path}`);
     const body = new URLSearchParams({ grant_type: "client_credentials", client_id: this.clientId, client_secret: this.clientSecret }).toString();
     let response;

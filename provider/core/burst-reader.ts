@@ -220,3 +220,16 @@ export class BurstReader<T extends object> {
     }
   }
 }
+
+/** The readers of one provider instance, one per account: reads and changes of one account see each other. */
+export class AccountReaders<T extends object> {
+  private readonly readers = new Map<string, BurstReader<T>>();
+
+  constructor(private readonly policy: SweepPolicy = defaultSweepPolicy) {}
+
+  of(account: string | undefined): BurstReader<T> {
+    let reader = this.readers.get(account ?? "");
+    if (!reader) this.readers.set(account ?? "", (reader = new BurstReader<T>(this.policy)));
+    return reader;
+  }
+}

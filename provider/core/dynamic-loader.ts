@@ -17,6 +17,15 @@ import type * as pulumi from "@pulumi/pulumi";
  * forwarding methods, each wrapped by the serializer).
  */
 export function hostedProvider(entry: string): pulumi.dynamic.ResourceProvider {
+  // One instance per entry for every resource of its type: Pulumi caches a provider's serialization per instance.
+  let provider = loaders.get(entry);
+  if (!provider) loaders.set(entry, (provider = loaderFor(entry)));
+  return provider;
+}
+
+const loaders = new Map<string, pulumi.dynamic.ResourceProvider>();
+
+function loaderFor(entry: string): pulumi.dynamic.ResourceProvider {
   // The body below is serialized as written (comments too), so it stays terse. When the package
   // cannot be loaded, every method of the cached object fails with the reason, rather than a
   // later "create is not a function".

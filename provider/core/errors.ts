@@ -24,9 +24,11 @@ export interface ApiErrorDetails {
   path?: string;
   status?: number;
   requestId?: string;
-  /** The API's own messages (`messages` and `field_errors` of the spec's error bodies). */
+  /** The API's own messages, as its error body gives them (see ServiceProfile.parseErrorBody). */
   apiMessages?: string[];
   fieldErrors?: Record<string, string>;
+  /** The API's own error code, where its error bodies carry one. */
+  apiCode?: string;
   hint?: string;
   attempts?: number;
   /** An earlier attempt of this non-idempotent request may have been applied before its answer was lost. */
@@ -43,6 +45,7 @@ export class ApiError extends Error {
   readonly requestId?: string;
   readonly fieldErrors?: Record<string, string>;
   readonly apiMessages?: string[];
+  readonly apiCode?: string;
   readonly hint?: string;
   readonly attempts?: number;
   readonly ambiguous?: boolean;
@@ -58,6 +61,7 @@ export class ApiError extends Error {
     this.requestId = details.requestId;
     this.fieldErrors = details.fieldErrors;
     this.apiMessages = details.apiMessages;
+    this.apiCode = details.apiCode;
     this.hint = details.hint;
     this.attempts = details.attempts;
     this.ambiguous = details.ambiguous;
@@ -69,8 +73,8 @@ export class ApiError extends Error {
   }
 
   details(): ApiErrorDetails {
-    const { code, service, method, path, status, requestId, fieldErrors, hint, attempts, ambiguous } = this;
-    return { code, service, method, path, status, requestId, fieldErrors, hint, attempts, ambiguous, apiMessages: this.apiMessages, cause: this.cause };
+    const { code, service, method, path, status, requestId, fieldErrors, apiCode, hint, attempts, ambiguous } = this;
+    return { code, service, method, path, status, requestId, fieldErrors, apiCode, hint, attempts, ambiguous, apiMessages: this.apiMessages, cause: this.cause };
   }
 }
 
@@ -91,15 +95,6 @@ export function codeForStatus(status: number): ApiErrorCode {
   return "UNEXPECTED_STATUS";
 }
 
-const defaultHints: Partial<Record<ApiErrorCode, string>> = {
-  UNAUTHORIZED: "check the credentials: `pulumi config set vectara:apiKey --secret`, or vectara:clientId and vectara:clientSecret",
-  FORBIDDEN: "the credentials lack a role this call needs (user management needs an administrator or owner API key)",
-  RATE_LIMITED: "the API kept rate-limiting after every retry; raise vectara:maxRetries or lower vectara:maxConcurrency",
-  SERVER_ERROR: "the API failed after every retry; run the command again later",
-  NETWORK: "check vectara:apiUrl and the network path to it",
-  TIMEOUT: "raise vectara:requestTimeoutMs if the API is slow",
-};
-
 function formatMessage(d: ApiErrorDetails, summary?: string): string {
   const where = d.method && d.path ? `: ${d.method} ${d.path}` : "";
   const status = d.status !== undefined ? ` with ${d.status}` : "";
@@ -107,10 +102,10 @@ function formatMessage(d: ApiErrorDetails, summary?: string): string {
   const parts = [head];
   const messages = [...(d.apiMessages ?? [])];
   for (const [field, message] of Object.entries(d.fieldErrors ?? {})) messages.push(`${field}: ${message}`);
+  if (d.apiCode !== undefined) messages.unshift(`code ${d.apiCode}`);
   if (messages.length > 0) parts.push(messages.join("; "));
   if (d.requestId) parts.push(`request_id ${d.requestId}`);
   if (d.attempts && d.attempts > 1) parts.push(`after ${d.attempts} attempts`);
-  const hint = d.hint ?? defaultHints[d.code];
-  if (hint) parts.push(`hint: ${hint}`);
+  if (d.hint) parts.push(`hint: ${d.hint}`);
   return parts.join(" — ");
 }

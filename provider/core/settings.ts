@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ApiError } from "./errors";
+import type { ServiceProfile } from "./profile";
 
-/** What the dynamic-provider host hands `configure()`: stack config, keys namespaced ("vectara:apiKey"). */
+/** What the dynamic-provider host hands `configure()`: stack config, keys namespaced ("acme:apiKey"). */
 export interface ConfigSource {
   get(key: string): string | undefined;
 }
@@ -12,35 +13,30 @@ export type Credentials =
 
 export interface ConnectionSettings {
   service: string;
-  apiUrl: URL;
-  authUrl: URL;
+  /** Absent only when the service has no default URL and none is configured (see requireConnection). */
+  apiUrl?: URL;
+  /** The OAuth2 token endpoint, for services that have one. */
+  tokenUrl?: URL;
   credentials?: Credentials;
   requestTimeoutMs: number;
   maxRetries: number;
   maxConcurrency: number;
 }
 
-export interface ServiceDefaults {
-  /** Display name used in messages, e.g. "Vectara". */
-  service: string;
-  /** Stack config namespace, e.g. "vectara"; the env twin of `vectara:apiKey` is VECTARA_API_KEY. */
-  namespace: string;
-  apiUrl: string;
-  authUrl: string;
-}
+const commonKeys = ["apiKey", "clientId", "clientSecret", "requestTimeoutMs", "maxRetries", "maxConcurrency"] as const;
 
-const keys = ["apiKey", "clientId", "clientSecret", "apiUrl", "authUrl", "requestTimeoutMs", "maxRetries", "maxConcurrency"] as const;
-type Key = (typeof keys)[number];
-
-export function envName(namespace: string, key: string): string {
-  return `${namespace}_${key.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
+/** `requestTimeoutMs` → `ACME_REQUEST_TIMEOUT_MS`. */
+export function envName(prefix: string, key: string): string {
+  return `${prefix}_${key.replace(/[A-Z]/g, (c) => `_${c}`)}`.toUpperCase();
 }
 
 /** Stack config wins over the environment; an empty value counts as unset. */
-export function readRaw(config: ConfigSource | undefined, namespace: string, env: NodeJS.ProcessEnv): Partial<Record<Key, string>> {
-  const raw: Partial<Record<Key, string>> = {};
+export function readRaw(config: ConfigSource | undefined, p: ServiceProfile, env: NodeJS.ProcessEnv): Record<string, string> {
+  const keys = [...commonKeys, p.apiUrl.key, ...(p.oauth2 ? [p.oauth2.tokenUrlKey] : [])];
+  const raw: Record<string, string> = {};
   for (const key of keys) {
-    const value = config?.get(`${namespace}:${key}`) || env[envName(namespace, key)];
+    const alias = p.envAliases?.[key];
+    const value = config?.get(`${p.namespace}:${key}`) || (alias && env[alias]) || env[envName(p.envPrefix, key)];
     if (value) raw[key] = value;
   }
   return raw;
@@ -59,45 +55,68 @@ function endpoint(name: string) {
   });
 }
 
+function optionalEndpoint(name: string, fallback: string | undefined) {
+  return fallback === undefined ? endpoint(name).optional() : endpoint(name).default(new URL(fallback));
+}
+
 function integer(name: string, min: number, max: number, fallback: number) {
   return z.coerce.number({ message: `${name} must be a number` }).int(`${name} must be a whole number`).min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`).default(fallback);
 }
 
+function configError(p: ServiceProfile, message: string): ApiError {
+  return new ApiError(
+    { code: "CONFIG", service: p.service, hint: `fix the stack config (pulumi config set ${p.namespace}:<key>) or its environment twin (${envName(p.envPrefix, "<key>")})` },
+    message,
+  );
+}
+
 /**
  * Validates the connection settings of one service. Secrets are never echoed in messages.
- * Missing credentials are not an error here: `check` and `diff` need none, so the error is raised
- * by the first request instead (see `requireCredentials`).
+ * Missing credentials (and a missing required URL) are not an error here: `check` and `diff` need
+ * none, so the error is raised by the first request instead (see `requireCredentials`).
  */
-export function readConnectionSettings(config: ConfigSource | undefined, d: ServiceDefaults, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
-  const raw = readRaw(config, d.namespace, env);
-  const ns = d.namespace;
+export function readConnectionSettings(config: ConfigSource | undefined, p: ServiceProfile, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
+  const raw = readRaw(config, p, env);
+  const ns = p.namespace;
   const schema = z.object({
-    apiUrl: endpoint(`${ns}:apiUrl`).default(new URL(d.apiUrl)),
-    authUrl: endpoint(`${ns}:authUrl`).default(new URL(d.authUrl)),
+    apiUrl: optionalEndpoint(`${ns}:${p.apiUrl.key}`, p.apiUrl.default),
+    tokenUrl: p.oauth2 ? endpoint(`${ns}:${p.oauth2.tokenUrlKey}`).default(new URL(p.oauth2.tokenUrlDefault)) : z.undefined(),
     requestTimeoutMs: integer(`${ns}:requestTimeoutMs`, 100, 600_000, 30_000),
     maxRetries: integer(`${ns}:maxRetries`, 0, 20, 6),
     maxConcurrency: integer(`${ns}:maxConcurrency`, 1, 256, 16),
   });
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ApiError(
-      { code: "CONFIG", service: d.service, hint: `fix the stack config (pulumi config set ${ns}:<key>) or its environment twin (${envName(ns, "<key>")})` },
-      `invalid ${d.service} provider configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`,
-    );
-  }
+  const parsed = schema.safeParse({ ...raw, apiUrl: raw[p.apiUrl.key], tokenUrl: p.oauth2 ? raw[p.oauth2.tokenUrlKey] : undefined });
+  if (!parsed.success) throw configError(p, `invalid ${p.service} provider configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   let credentials: Credentials | undefined;
   if (raw.apiKey) credentials = { kind: "apiKey", apiKey: raw.apiKey };
-  else if (raw.clientId && raw.clientSecret) credentials = { kind: "oauth", clientId: raw.clientId, clientSecret: raw.clientSecret };
-  return { service: d.service, ...parsed.data, credentials };
+  else if (p.oauth2 && raw.clientId && raw.clientSecret) credentials = { kind: "oauth", clientId: raw.clientId, clientSecret: raw.clientSecret };
+  const { apiUrl, tokenUrl, ...limits } = parsed.data;
+  return {
+    service: p.service, ...limits,
+    apiUrl: apiUrl && p.apiUrl.normalise ? p.apiUrl.normalise(apiUrl) : apiUrl,
+    ...(tokenUrl ? { tokenUrl } : {}),
+    ...(credentials ? { credentials } : {}),
+  };
 }
 
-export function requireCredentials(s: ConnectionSettings, namespace: string): Credentials {
+/** The settings a request needs, or an error that says which key to set. */
+export function requireConnection(s: ConnectionSettings, p: ServiceProfile): { apiUrl: URL; credentials: Credentials } {
+  if (!s.apiUrl) {
+    throw configError(p, `no ${p.service} server URL configured`).with({
+      hint: `run \`pulumi config set ${p.namespace}:${p.apiUrl.key} <url>\` (or set ${p.envAliases?.[p.apiUrl.key] ?? envName(p.envPrefix, p.apiUrl.key)})`,
+    });
+  }
+  return { apiUrl: s.apiUrl, credentials: requireCredentials(s, p) };
+}
+
+export function requireCredentials(s: ConnectionSettings, p: ServiceProfile): Credentials {
   if (s.credentials) return s.credentials;
+  const oauth = p.oauth2 ? `, or set both ${p.namespace}:clientId and ${p.namespace}:clientSecret for OAuth` : "";
   throw new ApiError(
     {
       code: "CONFIG",
       service: s.service,
-      hint: `run \`pulumi config set ${namespace}:apiKey --secret\` (or set ${envName(namespace, "apiKey")}), or set both ${namespace}:clientId and ${namespace}:clientSecret for OAuth`,
+      hint: `run \`pulumi config set ${p.namespace}:apiKey --secret\` (or set ${p.envAliases?.apiKey ?? envName(p.envPrefix, "apiKey")})${oauth}`,
     },
     `no ${s.service} credentials configured`,
   );

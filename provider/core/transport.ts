@@ -1,6 +1,6 @@
 import { Pool } from "undici";
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface Attempt {
   method: Method;

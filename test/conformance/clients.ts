@@ -10,9 +10,9 @@ import { ApiClient } from "../../provider/core/client";
 import type { Logger } from "../../provider/core/log";
 import { readConnectionSettings } from "../../provider/core/settings";
 import { Transport, type Attempt, type RawResponse } from "../../provider/core/transport";
-import { usersApi, type UsersApi } from "../../provider/vectara/api";
-import { vectaraDefaults } from "../../provider/vectara/connection";
-import { vectaraUserProvider } from "../../provider/vectara/user-provider";
+import { usersApi, type UsersApi } from "../../provider/vectara/users/api";
+import { vectaraProfile } from "../../provider/vectara/profile";
+import { vectaraUserProvider } from "../../provider/vectara/users/provider";
 import type { Judge } from "./judge";
 
 /** The provider's transport, recording Prism's verdict on every attempt; `extraHeaders` can add e.g. a Prism `Prefer`. */
@@ -55,8 +55,8 @@ export function providerOver(transport: Transport, config: Record<string, string
     warn: (message) => logs.push({ level: "warn", message }),
   };
   const values: Record<string, string> = { "vectara:maxRetries": "0", ...config };
-  const settings = readConnectionSettings({ get: (key) => values[key] }, vectaraDefaults, {});
-  const client = new ApiClient(settings, { namespace: vectaraDefaults.namespace, logger, transport });
+  const settings = readConnectionSettings({ get: (key) => values[key] }, vectaraProfile, {});
+  const client = new ApiClient(settings, { profile: vectaraProfile, logger, transport });
   const api = usersApi(client);
   const provider = vectaraUserProvider({ api: () => api, logger: () => logger }) as ProviderUnderTest["provider"];
   return { provider, api, logs, close: () => client.close() };

@@ -16,11 +16,11 @@ import { ApiClient } from "../../provider/core/client";
 import type { Logger } from "../../provider/core/log";
 import { readConnectionSettings } from "../../provider/core/settings";
 import { Transport, type Attempt, type RawResponse } from "../../provider/core/transport";
-import { vectaraDefaults } from "../../provider/vectara/connection";
-import { corporaApi } from "../../provider/vectara/corpus-api";
-import { checkCorpus } from "../../provider/vectara/corpus-logic";
-import { vectaraCorpusProvider } from "../../provider/vectara/corpus-provider";
-import type { CorpusInputs } from "../../provider/vectara/corpus-schema";
+import { vectaraProfile } from "../../provider/vectara/profile";
+import { corporaApi } from "../../provider/vectara/corpora/api";
+import { checkCorpus } from "../../provider/vectara/corpora/logic";
+import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
+import type { CorpusInputs } from "../../provider/vectara/corpora/schema";
 import { VectaraEmulator } from "../emulator/server";
 import { problems, specAjv, type ValidateFunction } from "./schema-check";
 import { deref, loadSpec, operation, operationOf, parameters, type Json } from "./spec-file";
@@ -108,8 +108,8 @@ beforeAll(async () => {
   emulator = await VectaraEmulator.start();
   const logger: Logger = { debug: () => undefined, warn: () => undefined };
   const values: Record<string, string> = { "vectara:apiUrl": emulator.url, "vectara:apiKey": emulator.apiKey, "vectara:maxRetries": "0" };
-  client = new ApiClient(readConnectionSettings({ get: (key) => values[key] }, vectaraDefaults, {}), {
-    namespace: vectaraDefaults.namespace, logger, transport: new RecordingTransport(),
+  client = new ApiClient(readConnectionSettings({ get: (key) => values[key] }, vectaraProfile, {}), {
+    profile: vectaraProfile, logger, transport: new RecordingTransport(),
   });
   corpora = vectaraCorpusProvider({ api: () => corporaApi(client), logger: () => logger });
 });

@@ -145,7 +145,7 @@ describe("listUsers' query parameters, checked against the spec's parameter sche
       await direct.api.list({ limit: 100, corpusKey: "docs" });
       await direct.api.list({ corpusKey: "a=b_c-D9" });
       let pageKey: string | undefined;
-      do pageKey = (await direct.api.list({ limit: 1, pageKey })).data.metadata?.page_key;
+      do pageKey = (await direct.api.list({ limit: 1, pageKey })).metadata?.page_key;
       while (pageKey);
       const sent = emulator.requests.filter((r) => r.method === "GET" && r.path === "/v2/users").map((r) => r.query);
       expect(sent).toHaveLength(6);

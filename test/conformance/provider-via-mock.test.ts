@@ -8,8 +8,8 @@
  * the sl-violations header all the same.
  */
 import { z } from "zod";
-import { agentRoleNames, apiRoleNames, corpusRoleNames, onDeletePolicies, type UserOutputs } from "../../provider/vectara/schema";
-import { checkUser } from "../../provider/vectara/user-logic";
+import { agentRoleNames, apiRoleNames, corpusRoleNames, onDeletePolicies, type UserOutputs } from "../../provider/vectara/users/schema";
+import { checkUser } from "../../provider/vectara/users/logic";
 import { Transport, type Attempt, type RawResponse } from "../../provider/core/transport";
 import { judgedProvider, providerOver, RawClient, type ProviderUnderTest } from "./clients";
 import { Judge } from "./judge";
@@ -128,7 +128,7 @@ describe("dynamic answers (random data within the schemas)", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const [created] = await lifecycle();
       expect(created?.vectaraId).toMatch(/^usr_./);
-      const page = (await user.api.list({ limit: 5 })).data;
+      const page = (await user.api.list({ limit: 5 }));
       expect(Array.isArray(page.users)).toBe(true);
     }
     expect(new Set(judge.exchanges.map((e) => e.operation))).toEqual(new Set(["createUser", "getUser", "updateUser", "deleteUser", "listUsers"]));
@@ -213,7 +213,7 @@ describe("answers that leave optional properties out", () => {
     const sparse = providerOver(new Served(bodies), { "vectara:apiKey": API_KEY });
     try {
       await lifecycle(sparse.provider);
-      expect((await sparse.api.list({})).data.users).toHaveLength(bodies.listUsers.users?.length ?? 0);
+      expect((await sparse.api.list({})).users).toHaveLength(bodies.listUsers.users?.length ?? 0);
     } finally {
       await sparse.close();
     }

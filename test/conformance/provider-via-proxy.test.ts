@@ -6,8 +6,8 @@
  * that the emulator's 400s are judged too.
  */
 import fc from "fast-check";
-import { checkUser } from "../../provider/vectara/user-logic";
-import { agentRoleNames, apiRoleNames, corpusRoleNames } from "../../provider/vectara/schema";
+import { checkUser } from "../../provider/vectara/users/logic";
+import { agentRoleNames, apiRoleNames, corpusRoleNames } from "../../provider/vectara/users/schema";
 import { VectaraEmulator } from "../emulator/server";
 import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../emulator/spec";
 import * as httpIo from "../emulator/http-io";
@@ -185,7 +185,7 @@ describe("listing and reset_password, which the provider does not do yet", () =>
     const seen: string[] = [];
     let pageKey: string | undefined;
     do {
-      const page = (await user.api.list({ limit: 2, pageKey })).data;
+      const page = (await user.api.list({ limit: 2, pageKey }));
       seen.push(...page.users.map((u) => u.email));
       pageKey = page.metadata?.page_key;
     } while (pageKey);
@@ -194,7 +194,7 @@ describe("listing and reset_password, which the provider does not do yet", () =>
   });
 
   it("filters by corpus_key, and lists with the defaults", async () => {
-    expect((await user.api.list({ corpusKey: "docs", limit: 100 })).data.users.map((u) => u.email)).toEqual(["list0@example.com", "list2@example.com"]);
+    expect((await user.api.list({ corpusKey: "docs", limit: 100 })).users.map((u) => u.email)).toEqual(["list0@example.com", "list2@example.com"]);
     const all = await raw.send("GET", "/v2/users");
     expect(all.status).toBe(200);
     expect(all.body.users).toHaveLength(5);

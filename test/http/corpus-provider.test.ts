@@ -1,11 +1,11 @@
 // VectaraCorpus's lifecycle against the emulator over real HTTP, the way the host runs it.
 import type * as pulumi from "@pulumi/pulumi";
 import type { Logger } from "../../provider/core/log";
-import { vectaraClient } from "../../provider/vectara/connection";
-import { corporaApi } from "../../provider/vectara/corpus-api";
-import { checkCorpus } from "../../provider/vectara/corpus-logic";
-import { vectaraCorpusProvider } from "../../provider/vectara/corpus-provider";
-import type { CorpusInputs } from "../../provider/vectara/corpus-schema";
+import { vectara } from "../../provider/vectara/profile";
+import { corporaApi } from "../../provider/vectara/corpora/api";
+import { checkCorpus } from "../../provider/vectara/corpora/logic";
+import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
+import type { CorpusInputs } from "../../provider/vectara/corpora/schema";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 type Provider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
@@ -18,7 +18,7 @@ beforeAll(async () => {
     debug: (message) => h.logs.push({ level: "debug", message }),
     warn: (message) => h.logs.push({ level: "warn", message }),
   };
-  corpora = vectaraCorpusProvider({ api: () => corporaApi(vectaraClient()), logger: () => logger }) as Provider;
+  corpora = vectaraCorpusProvider({ api: () => corporaApi(vectara.client()), logger: () => logger }) as Provider;
 });
 afterAll(() => stopProvider(h));
 beforeEach(() => {

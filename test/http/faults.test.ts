@@ -2,7 +2,7 @@
 // must converge (no failure a retry would fix, one user after a lost create, a repeated delete done).
 import { setTimeout } from "node:timers/promises";
 import type { Fault } from "../emulator/faults";
-import { checkUser } from "../../provider/vectara/user-logic";
+import { checkUser } from "../../provider/vectara/users/logic";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;

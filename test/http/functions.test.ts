@@ -1,4 +1,4 @@
-import { closeVectaraHelpers, getVectaraUser, listVectaraUsers } from "../../provider/vectara/functions";
+import { closeVectaraHelpers, getVectaraUser, listVectaraUsers } from "../../provider/vectara/users/helpers";
 import { VectaraEmulator } from "../emulator/server";
 
 let emulator: VectaraEmulator;

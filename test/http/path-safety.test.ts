@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { usersApi } from "../../provider/vectara/api";
-import { vectaraClient } from "../../provider/vectara/connection";
+import { usersApi } from "../../provider/vectara/users/api";
+import { vectara } from "../../provider/vectara/profile";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;
@@ -11,7 +11,7 @@ afterAll(() => stopProvider(h));
 
 /** Every request the provider can make for one username, as the emulator saw it. */
 async function pathsFor(username: string): Promise<string[]> {
-  const api = usersApi(vectaraClient());
+  const api = usersApi(vectara.client());
   h.emulator.requests.length = 0;
   const calls = [() => api.get(username), () => api.update(username, { enabled: true }), () => api.resetPassword(username), () => api.remove(username)];
   for (const call of calls) await call().catch(() => undefined);

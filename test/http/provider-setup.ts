@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { Logger } from "../../provider/core/log";
-import { usersApi } from "../../provider/vectara/api";
-import { configureVectara, vectaraClient } from "../../provider/vectara/connection";
-import { vectaraUserProvider } from "../../provider/vectara/user-provider";
+import { usersApi } from "../../provider/vectara/users/api";
+import { vectara } from "../../provider/vectara/profile";
+import { vectaraUserProvider } from "../../provider/vectara/users/provider";
 import { VectaraEmulator, type EmulatorOptions } from "../emulator/server";
 
 export interface Harness {
@@ -23,14 +23,14 @@ export async function startProvider(options: EmulatorOptions = {}, config: Recor
   };
   const configure = (extra: Record<string, string>) => {
     const values: Record<string, string> = { "vectara:apiUrl": emulator.url, "vectara:apiKey": emulator.apiKey, "vectara:maxRetries": "4", ...extra };
-    configureVectara({ get: (key) => values[key] }, logger, {});
+    vectara.configure({ get: (key) => values[key] }, logger, {});
   };
   configure(config);
-  const provider = vectaraUserProvider({ api: () => usersApi(vectaraClient()), logger: () => logger }) as Harness["provider"];
+  const provider = vectaraUserProvider({ api: () => usersApi(vectara.client()), logger: () => logger }) as Harness["provider"];
   return { emulator, provider, logs, configure };
 }
 
 export async function stopProvider(h: Harness | undefined): Promise<void> {
-  await vectaraClient().close().catch(() => undefined);
+  await vectara.client().close().catch(() => undefined);
   await h?.emulator.close();
 }

@@ -1,7 +1,7 @@
 // A Retry-After for the account pauses every request of the process (provider/core/rate-gate.ts,
 // policy.pauseAllOn), judged by the arrival times in the emulator's request log.
 import { setTimeout as sleep } from "node:timers/promises";
-import { checkUser } from "../../provider/vectara/user-logic";
+import { checkUser } from "../../provider/vectara/users/logic";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;

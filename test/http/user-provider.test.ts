@@ -1,5 +1,5 @@
-import { vectaraClient } from "../../provider/vectara/connection";
-import { checkUser } from "../../provider/vectara/user-logic";
+import { vectara } from "../../provider/vectara/profile";
+import { checkUser } from "../../provider/vectara/users/logic";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;
@@ -226,11 +226,11 @@ describe("passwordResetTrigger", () => {
 
 describe("shared connection", () => {
   it("keeps one client when each resource type configures it with the same stack config", () => {
-    const before = vectaraClient();
+    const before = vectara.client();
     h.configure({});
-    expect(vectaraClient()).toBe(before);
+    expect(vectara.client()).toBe(before);
     h.configure({ "vectara:maxConcurrency": "3" });
-    expect(vectaraClient()).not.toBe(before);
+    expect(vectara.client()).not.toBe(before);
     h.configure({});
   });
 });

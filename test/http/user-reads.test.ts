@@ -1,10 +1,10 @@
 // Refresh bursts: many reads at once are answered from list pages, never with data older than the
 // burst or than this provider's own changes (provider/core/burst-reader.ts). Judged by the
 // emulator's request log.
-import { usersApi } from "../../provider/vectara/api";
-import { vectaraClient } from "../../provider/vectara/connection";
-import { checkUser } from "../../provider/vectara/user-logic";
-import { vectaraUserProvider } from "../../provider/vectara/user-provider";
+import { usersApi } from "../../provider/vectara/users/api";
+import { vectara } from "../../provider/vectara/profile";
+import { checkUser } from "../../provider/vectara/users/logic";
+import { vectaraUserProvider } from "../../provider/vectara/users/provider";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => stopProvider(h));
 beforeEach(() => {
   h.emulator.reset();
-  provider = vectaraUserProvider({ api: () => usersApi(vectaraClient()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Harness["provider"];
+  provider = vectaraUserProvider({ api: () => usersApi(vectara.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Harness["provider"];
 });
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `reader${String(i).padStart(2, "0")}@example.com`);

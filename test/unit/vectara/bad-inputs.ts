@@ -38,3 +38,8 @@ export const badInputs: Array<[string, Record<string, unknown>, string]> = [
   ["username with a tab", { email, username: "a\tb" }, "username"],
   ["corpusRoles as one object instead of a list", { email, corpusRoles: { corpusKey: "docs", role: "viewer" } }, "corpusRoles"],
 ];
+
+badInputs.push(
+  ["account in capitals", { email, account: "Staging" }, "account"],
+  ["account with a colon", { email, account: "eu:prod" }, "account"],
+);

@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../provider/core/unknown";
-import { checkCorpus, createBody, diffCorpus, toOutputs, updateBody } from "../../../provider/vectara/corpus-logic";
-import type { CorpusInputs, CorpusOutputs } from "../../../provider/vectara/corpus-schema";
+import { checkCorpus, createBody, diffCorpus, toOutputs, updateBody } from "../../../provider/vectara/corpora/logic";
+import type { CorpusInputs, CorpusOutputs } from "../../../provider/vectara/corpora/schema";
 
 const checked = (news: Record<string, unknown>) => {
   const { inputs, failures } = checkCorpus(news);

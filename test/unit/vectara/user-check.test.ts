@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../../../provider/core/unknown";
-import { checkUser } from "../../../provider/vectara/user-logic";
+import { checkUser } from "../../../provider/vectara/users/logic";
 import { badInputs } from "./bad-inputs";
 
 const email = "alice@example.com";

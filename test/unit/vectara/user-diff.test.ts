@@ -1,5 +1,5 @@
-import { checkUser, diffUser, resetDue, updateBody, toOutputs } from "../../../provider/vectara/user-logic";
-import type { UserInputs } from "../../../provider/vectara/schema";
+import { checkUser, diffUser, resetDue, updateBody, toOutputs } from "../../../provider/vectara/users/logic";
+import type { UserInputs } from "../../../provider/vectara/users/schema";
 
 const base = checkUser({ email: "alice@example.com", apiRoles: ["viewer"], corpusRoles: [{ corpusKey: "docs", role: "editor" }], description: "d" }).inputs as unknown as UserInputs;
 const outputs = { ...base, vectaraId: "usr_1", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
@@ -17,6 +17,7 @@ describe("diffUser", () => {
     ["email with the same username: delete first", { email: "alice@new.example.com" }, { changes: true, replaces: ["email"], deleteBeforeReplace: true, updates: [] }],
     ["username with the same email: delete first", { username: "alice" }, { changes: true, replaces: ["username"], deleteBeforeReplace: true, updates: [] }],
     ["username and email both new: create first", { username: "al", email: "al@example.com" }, { changes: true, replaces: ["email", "username"], deleteBeforeReplace: false, updates: [] }],
+    ["another account, same username: create first (no collision across accounts)", { account: "staging" }, { changes: true, replaces: ["account"], deleteBeforeReplace: false, updates: [] }],
   ])("%s", (_case, change, expected) => {
     expect(diffUser(outputs, { ...base, ...change })).toEqual(expected);
   });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { accountInput } from "../../core/account";
+import type { Fields } from "../../core/resource";
 
 /**
  * CorpusKey (components.schemas.CorpusKey): pattern `[a-zA-Z0-9_\=\-]+$`, maxLength 50. The spec's
@@ -14,6 +16,7 @@ export const CORPUS_KEY_MAX_CHARS = 50;
  * an empty name is refused because the API fills an absent name with the key (omit it instead).
  */
 export const corpusInputs = z.strictObject({
+  account: accountInput.optional(),
   key: z
     .string({ message: "key must be a string" })
     .min(1, { message: "key cannot be empty", abort: true })
@@ -34,6 +37,11 @@ export interface CorpusOutputs extends CorpusInputs {
   /** Corpus.created_at; the spec's Corpus has no updated_at. */
   createdAt?: string;
 }
+
+/** Each output key, once: what the check ignores in `news`, what the resource names. */
+export const corpusFields: Fields<CorpusOutputs> = {
+  account: "input", key: "input", name: "input", description: "input", adoptExisting: "input", vectaraId: "output", createdAt: "output",
+};
 
 // ---- The API's shapes (snake_case). Only what the provider reads; the rest of Corpus (encoder,
 // filter attributes, limits, …) is stripped, so new server fields never break a refresh.

@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider } from "../core/dynamic-loader";
+import { hostedProvider } from "../../core/dynamic-loader";
+import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
+import { corpusFields, type CorpusOutputs } from "./schema";
 
 export interface VectaraCorpusArgs {
+  /** The account this corpus belongs to (see VectaraUserArgs.account). Changing it replaces the corpus. */
+  account?: pulumi.Input<string>;
   /**
    * The corpus key: letters, digits, `_`, `=` and `-`, at most 50 characters. The resource id.
    * Changing it replaces the corpus (a new, empty corpus; the old one and its documents are deleted).
@@ -17,8 +21,8 @@ export interface VectaraCorpusArgs {
   adoptExisting?: pulumi.Input<boolean>;
 }
 
-// One instance for every VectaraCorpus: Pulumi caches a provider's serialization per instance.
-let provider: pulumi.dynamic.ResourceProvider | undefined;
+/** The outputs (see `corpusFields`): the inputs as the server reports them, plus `vectaraId` (`crp_…`) and `createdAt`. */
+export interface VectaraCorpus extends OutputProperties<CorpusOutputs> {}
 
 /**
  * A Vectara corpus (REST API v2 /v2/corpora), identified by its key. Removing the resource deletes
@@ -26,18 +30,7 @@ let provider: pulumi.dynamic.ResourceProvider | undefined;
  * guard against that.
  */
 export class VectaraCorpus extends pulumi.dynamic.Resource {
-  declare readonly key: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
-  declare readonly description: pulumi.Output<string | undefined>;
-  declare readonly adoptExisting: pulumi.Output<boolean>;
-  /** The API's id of the corpus (`crp_…`). */
-  declare readonly vectaraId: pulumi.Output<string>;
-  declare readonly createdAt: pulumi.Output<string | undefined>;
-
   constructor(name: string, args: VectaraCorpusArgs, opts?: pulumi.CustomResourceOptions) {
-    provider ??= hostedProvider("pulumi-saas-users/vectara-corpus");
-    // Every output must be named in the props, or Pulumi leaves its property unset on this object.
-    const outputs = { key: undefined, name: undefined, description: undefined, adoptExisting: undefined };
-    super(provider, name, { ...outputs, ...args, vectaraId: undefined, createdAt: undefined }, opts, "vectara", "Corpus");
+    super(hostedProvider("pulumi-saas-users/vectara-corpus"), name, resourceProps(corpusFields, args), resourceOptions(corpusFields, opts), "vectara", "Corpus");
   }
 }

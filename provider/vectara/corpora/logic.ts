@@ -1,14 +1,14 @@
-import { containsUnknown } from "../core/unknown";
-import { corpusInputs, type ApiCorpus, type CorpusInputs, type CorpusOutputs, type CreateCorpusBody, type UpdateCorpusBody } from "./corpus-schema";
-import { validateInputs, type CheckFailure } from "../core/check";
+import { validateInputs, type CheckFailure } from "../../core/check";
+import { outputOnlyKeys } from "../../core/resource";
+import { containsUnknown } from "../../core/unknown";
+import { corpusFields, corpusInputs, type ApiCorpus, type CorpusInputs, type CorpusOutputs, type CreateCorpusBody, type UpdateCorpusBody } from "./schema";
 
 /** Pure decisions of VectaraCorpus: validation, defaults, diff, and the bodies sent. */
 
-/** Keys the resource class registers as outputs; they may come back in `news` and are not inputs. */
-const outputOnlyKeys = new Set(["vectaraId", "createdAt"]);
+const notInputs = outputOnlyKeys(corpusFields);
 
 export function checkCorpus(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const checked = validateInputs(corpusInputs, news, outputOnlyKeys);
+  const checked = validateInputs(corpusInputs, news, notInputs);
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   const inputs: Record<string, unknown> = { ...data, ...unknown };
@@ -42,9 +42,10 @@ const defaults: Record<(typeof inPlace)[number], unknown> = { name: undefined, d
  * any replacement), or when the key changes only in case, which the spec does not say is distinct.
  */
 export function diffCorpus(olds: Record<string, unknown>, news: Record<string, unknown>): CorpusDiff {
-  const replaces = olds.key !== news.key ? ["key"] : [];
+  const sameAccount = (olds.account ?? "") === (news.account ?? "");
+  const replaces = [...(sameAccount ? [] : ["account"]), ...(olds.key !== news.key ? ["key"] : [])];
   const updates = inPlace.filter((key) => !sameValue(key, olds[key], news[key]));
-  const deleteBeforeReplace = typeof olds.key === "string" && typeof news.key === "string" && olds.key.toLowerCase() === news.key.toLowerCase();
+  const deleteBeforeReplace = sameAccount && typeof olds.key === "string" && typeof news.key === "string" && olds.key.toLowerCase() === news.key.toLowerCase();
   return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace, updates };
 }
 
@@ -70,9 +71,10 @@ export function updateBody(current: Partial<CorpusOutputs>, inputs: CorpusInputs
   return Object.keys(body).length > 0 ? body : undefined;
 }
 
-/** Outputs from the server's corpus; `adoptExisting` lives only in state, so it is carried over. */
-export function toOutputs(corpus: ApiCorpus, settings: Pick<CorpusInputs, "adoptExisting">): CorpusOutputs {
+/** Outputs from the server's corpus; `account` and `adoptExisting` live only in state, so they are carried over. */
+export function toOutputs(corpus: ApiCorpus, settings: Pick<CorpusInputs, "account" | "adoptExisting">): CorpusOutputs {
   const outputs: CorpusOutputs = { key: corpus.key, name: corpus.name, adoptExisting: settings.adoptExisting, vectaraId: corpus.id };
+  if (settings.account !== undefined) outputs.account = settings.account;
   // Absent, not undefined: the provider host rejects undefined values ("Unexpected struct type").
   if (corpus.description !== undefined && corpus.description !== "") outputs.description = corpus.description;
   if (corpus.created_at !== undefined) outputs.createdAt = corpus.created_at;

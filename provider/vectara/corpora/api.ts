@@ -1,6 +1,6 @@
-import type { ApiClient } from "../core/client";
-import { path } from "../core/path";
-import { apiCorpus, type CreateCorpusBody, type UpdateCorpusBody } from "./corpus-schema";
+import type { ApiClient } from "../../core/client";
+import { path } from "../../core/path";
+import { apiCorpus, type CreateCorpusBody, type UpdateCorpusBody } from "./schema";
 
 /**
  * The corpus endpoints of the Vectara REST API v2 that VectaraCorpus needs, one line each

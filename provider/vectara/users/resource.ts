@@ -1,8 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider } from "../core/dynamic-loader";
-import type { AgentRole, CorpusRole, OnDelete } from "./schema";
+import { hostedProvider } from "../../core/dynamic-loader";
+import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
+import { userFields, type AgentRole, type ApiRole, type CorpusRole, type OnDelete, type UserOutputs } from "./schema";
 
 export interface VectaraUserArgs {
+  /**
+   * The account this user belongs to, when a stack manages several: account `staging` reads its
+   * settings from the config namespace `vectara-staging` (and `VECTARA_STAGING_*`). Default: the
+   * `vectara` namespace. Changing it replaces the user.
+   */
+  account?: pulumi.Input<string>;
   /** The user's email. Changing it replaces the user (the API cannot change an email). */
   email: pulumi.Input<string>;
   /** Defaults to the email. The resource id. Changing it replaces the user. Case-sensitive. */
@@ -12,7 +19,7 @@ export interface VectaraUserArgs {
   /** Default true. Updates in place. */
   enabled?: pulumi.Input<boolean>;
   /** Account-level roles (ApiRole, e.g. "corpus_administrator"). A set: order and duplicates never diff. */
-  apiRoles?: pulumi.Input<pulumi.Input<string>[]>;
+  apiRoles?: pulumi.Input<pulumi.Input<ApiRole>[]>;
   /** Per-corpus roles: owner, administrator, viewer or editor. */
   corpusRoles?: pulumi.Input<pulumi.Input<{ corpusKey: pulumi.Input<string>; role: pulumi.Input<CorpusRole["role"]> }>[]>;
   /** Per-agent roles: agent_administrator, agent_viewer, agent_developer or agent_user. */
@@ -29,29 +36,11 @@ export interface VectaraUserArgs {
   passwordResetTrigger?: pulumi.Input<string>;
 }
 
-// One instance for every VectaraUser: Pulumi caches a provider's serialization per instance.
-let provider: pulumi.dynamic.ResourceProvider | undefined;
+/** The outputs (see `userFields`): each input as the server reports it, plus `vectaraId` (`usr_…`), `createdAt`, `updatedAt`, and the secret `oneTimeCode`/`oneTimeCodeLink`. */
+export interface VectaraUser extends OutputProperties<UserOutputs> {}
 
 /** A Vectara user (REST API v2 /v2/users), identified by its username. */
 export class VectaraUser extends pulumi.dynamic.Resource {
-  declare readonly email: pulumi.Output<string>;
-  declare readonly username: pulumi.Output<string>;
-  declare readonly description: pulumi.Output<string | undefined>;
-  declare readonly enabled: pulumi.Output<boolean>;
-  declare readonly apiRoles: pulumi.Output<string[]>;
-  declare readonly corpusRoles: pulumi.Output<CorpusRole[]>;
-  declare readonly agentRoles: pulumi.Output<AgentRole[]>;
-  declare readonly adoptExisting: pulumi.Output<boolean>;
-  declare readonly onDelete: pulumi.Output<OnDelete>;
-  declare readonly passwordResetTrigger: pulumi.Output<string | undefined>;
-  /** From the last create or password reset, where the deployment returns one. Secret. */
-  declare readonly oneTimeCode: pulumi.Output<string | undefined>;
-  declare readonly oneTimeCodeLink: pulumi.Output<string | undefined>;
-  /** The API's id of the user (`usr_…`). */
-  declare readonly vectaraId: pulumi.Output<string>;
-  declare readonly createdAt: pulumi.Output<string | undefined>;
-  declare readonly updatedAt: pulumi.Output<string | undefined>;
-
   /**
    * Reads an existing user into the program without managing it: Pulumi tracks it, never changes
    * or deletes it. To manage an existing user, declare it with `adoptExisting: true` instead.
@@ -61,10 +50,6 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
-    provider ??= hostedProvider("pulumi-saas-users/vectara-user");
-    // Every output must be named in the props, or Pulumi leaves its property unset on this object.
-    const outputs = { email: undefined, username: undefined, description: undefined, enabled: undefined, apiRoles: undefined, corpusRoles: undefined, agentRoles: undefined, adoptExisting: undefined, onDelete: undefined, passwordResetTrigger: undefined };
-    const secrets = { additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "oneTimeCode", "oneTimeCodeLink"] };
-    super(provider, name, { ...outputs, ...args, oneTimeCode: undefined, oneTimeCodeLink: undefined, vectaraId: undefined, createdAt: undefined, updatedAt: undefined }, { ...opts, ...secrets }, "vectara", "User");
+    super(hostedProvider("pulumi-saas-users/vectara-user"), name, resourceProps(userFields, args), resourceOptions(userFields, opts), "vectara", "User");
   }
 }

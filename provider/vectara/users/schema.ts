@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { accountInput } from "../../core/account";
+import type { Fields } from "../../core/resource";
 
 /** ApiRole, newest spec (2026-07) — components.schemas.ApiRole. */
 export const apiRoleNames = [
@@ -29,11 +31,12 @@ export const username = z
   .string({ message: "username must be a string" })
   .min(1, "username cannot be empty")
   .max(128, "username must be at most 128 characters (spec: User.username maxLength)")
-  .regex(usernamePattern, "username may hold only letters, digits, `.`, `@` and `!#$&'*+-=^_`{|}~` (no /, ?, #, %, spaces, control or non-ASCII characters); an email holding one needs an explicit username")
+  .regex(usernamePattern, "username may hold only letters, digits and the characters . @ ! $ & ' * + - = ^ _ ` { | } ~ (not / ? # %, whitespace, control or non-ASCII characters); an email holding any other character needs an explicit username")
   .refine((u) => !u.includes(".."), "username cannot contain `..`");
 
 /** The inputs of VectaraUser, with their defaults; the single source of VectaraUserInputs. */
 export const userInputs = z.strictObject({
+  account: accountInput.optional(),
   email: z.email({ message: "email must be a valid email address" }),
   username: username.optional(),
   description: z.string({ message: "description must be a string" }).max(255, "description must be at most 255 characters (spec: maxLength 255)").optional(),
@@ -46,6 +49,7 @@ export const userInputs = z.strictObject({
   passwordResetTrigger: z.string({ message: "passwordResetTrigger must be a string" }).optional(),
 });
 
+export type ApiRole = (typeof apiRoleNames)[number];
 export type CorpusRole = z.infer<typeof corpusRoleInput>;
 export type AgentRole = z.infer<typeof agentRoleInput>;
 export type OnDelete = (typeof onDeletePolicies)[number];
@@ -54,7 +58,7 @@ export type OnDelete = (typeof onDeletePolicies)[number];
 export type UserInputs = Omit<z.infer<typeof userInputs>, "username"> & { username: string };
 
 /** What the API does not store but the resource must remember: delete and refresh see only outputs. */
-export type KeptSettings = Pick<UserInputs, "adoptExisting" | "onDelete" | "passwordResetTrigger"> & OneTimeCode;
+export type KeptSettings = Pick<UserInputs, "account" | "adoptExisting" | "onDelete" | "passwordResetTrigger"> & OneTimeCode;
 
 /** From the last create or password reset; marked secret by the resource. */
 export interface OneTimeCode {
@@ -64,11 +68,19 @@ export interface OneTimeCode {
 
 /** Outputs: the inputs as the server reports them, plus server-assigned fields. */
 export interface UserOutputs extends Omit<UserInputs, "apiRoles">, OneTimeCode {
+  /** Roles the provider does not know yet are kept as the server returns them. */
   apiRoles: string[];
   vectaraId: string;
   createdAt?: string;
   updatedAt?: string;
 }
+
+/** Each output key, once: what the check ignores in `news`, what the resource names and marks secret. */
+export const userFields: Fields<UserOutputs> = {
+  account: "input", email: "input", username: "input", description: "input", enabled: "input", apiRoles: "input",
+  corpusRoles: "input", agentRoles: "input", adoptExisting: "input", onDelete: "input", passwordResetTrigger: "input",
+  oneTimeCode: "secret", oneTimeCodeLink: "secret", vectaraId: "output", createdAt: "output", updatedAt: "output",
+};
 
 // ---- The API's shapes (snake_case), lenient where the spec allows growth: roles the provider
 // does not know yet must not break a refresh.

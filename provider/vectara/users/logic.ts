@@ -1,18 +1,18 @@
-import { validateInputs, type CheckFailure } from "../core/check";
-import { containsUnknown } from "../core/unknown";
+import { validateInputs, type CheckFailure } from "../../core/check";
+import { outputOnlyKeys } from "../../core/resource";
+import { containsUnknown } from "../../core/unknown";
 import {
-  userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
+  userFields, userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
 } from "./schema";
 
 /** Pure decisions of VectaraUser: validation, normalisation, diff, and the bodies sent. */
 
 export type { CheckFailure };
 
-/** Keys the resource class registers as outputs; they may come back in `news` and are not inputs. */
-const outputOnlyKeys = new Set(["vectaraId", "createdAt", "updatedAt", "oneTimeCode", "oneTimeCodeLink"]);
+const notInputs = outputOnlyKeys(userFields);
 
 export function checkUser(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const checked = validateInputs(userInputs, news, outputOnlyKeys);
+  const checked = validateInputs(userInputs, news, notInputs);
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   const failures = duplicateKeys(data.corpusRoles, "corpusRoles", (r) => r.corpusKey).concat(duplicateKeys(data.agentRoles, "agentRoles", (r) => r.agentKey));
@@ -70,12 +70,14 @@ export function sameEmail(a: unknown, b: unknown): boolean {
 /** olds: the outputs in state (possibly written by an older provider); news: checked inputs. */
 export function diffUser(olds: Record<string, unknown>, news: Record<string, unknown>): UserDiff {
   const replaces: string[] = [];
+  const sameAccount = (olds.account ?? "") === (news.account ?? "");
+  if (!sameAccount) replaces.push("account");
   if (!sameEmail(olds.email, news.email)) replaces.push("email");
   if (olds.username !== news.username) replaces.push("username");
   const updates = inPlace.filter((key) => !sameValue(key, olds[key], news[key]));
   // Username (and, we assume, email) is unique in an account: the old user must go first
-  // unless the replacement has a different username and email.
-  const deleteBeforeReplace = replaces.length > 0 && (olds.username === news.username || sameEmail(olds.email, news.email));
+  // unless the replacement has a different username and email, or lives in another account.
+  const deleteBeforeReplace = replaces.length > 0 && sameAccount && (olds.username === news.username || sameEmail(olds.email, news.email));
   return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace, updates };
 }
 
@@ -136,6 +138,7 @@ export function resetDue(old: unknown, next: unknown): boolean {
 /** The kept settings of a resource, from its inputs or outputs, without undefined values. */
 export function keptSettings(from: Partial<KeptSettings>, code: OneTimeCode = from): KeptSettings {
   const kept: KeptSettings = { adoptExisting: from.adoptExisting ?? false, onDelete: from.onDelete ?? "delete" };
+  if (from.account !== undefined) kept.account = from.account;
   if (from.passwordResetTrigger !== undefined) kept.passwordResetTrigger = from.passwordResetTrigger;
   if (code.oneTimeCode) kept.oneTimeCode = code.oneTimeCode;
   if (code.oneTimeCodeLink) kept.oneTimeCodeLink = code.oneTimeCodeLink;

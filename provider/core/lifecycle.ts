@@ -1,0 +1,95 @@
+import { hasCode, type ApiError } from "./errors";
+import type { Logger } from "./log";
+
+/**
+ * What HTTP answers mean to Pulumi, written once for every resource (STYLE: "map HTTP meaning to
+ * Pulumi meaning in one visible place"):
+ *   create refused because it exists → our own lost create, adoption, or an error naming adoptExisting
+ *   create applied, converge failed  → "created but failed to initialize" (kept in state, not orphaned)
+ *   read 404                         → gone: refresh drops it, with a warning
+ *   delete 404                       → already done
+ *   delete policies                  → "retain" does nothing; any other runs its action, 404 → done
+ */
+
+export interface CreateSpec<R> {
+  /** Names the resource in messages: "Acme user alice". */
+  what: string;
+  adoptExisting: boolean;
+  create(): Promise<R>;
+  /** Whether a failed create may mean "it exists" (the API's status for a duplicate). */
+  mayExist(error: unknown): boolean;
+  /** The existing resource (rejects with NOT_FOUND when there is none). */
+  find(): Promise<R>;
+  /** Our own create, applied by an earlier attempt whose answer was lost (see ApiError.ambiguous). */
+  isOurs(existing: R): boolean;
+  /** Why this existing resource cannot be taken over, if it cannot. */
+  refuseAdoption?(existing: R): { message: string; hint: string } | undefined;
+  /** How to go on: "set adoptExisting: true to take over …, or choose another …". */
+  conflictHint: string;
+  /** When the create said "exists" yet the lookup found nothing. */
+  notFoundHint: string;
+}
+
+/** Creates, or takes over what exists when that is ours or adoption is asked for. */
+export async function createOrAdopt<R>(spec: CreateSpec<R>): Promise<{ resource: R; created: boolean }> {
+  try {
+    return { resource: await spec.create(), created: true };
+  } catch (error) {
+    if (!spec.mayExist(error)) throw error;
+    return { resource: await existing(spec, error as ApiError), created: false };
+  }
+}
+
+async function existing<R>(spec: CreateSpec<R>, failed: ApiError): Promise<R> {
+  let found: R;
+  try {
+    found = await spec.find();
+  } catch (lookup) {
+    if (hasCode(lookup, "NOT_FOUND")) throw failed.with({ hint: spec.notFoundHint });
+    throw lookup;
+  }
+  if (failed.ambiguous && spec.isOurs(found)) return found;
+  if (!spec.adoptExisting) {
+    throw failed.with({ code: "CONFLICT", hint: spec.conflictHint }, `${spec.what} already exists (${failed.method} ${failed.path} answered ${failed.status})`);
+  }
+  const refusal = spec.refuseAdoption?.(found);
+  if (refusal) throw failed.with({ code: "CONFLICT", hint: refusal.hint }, refusal.message);
+  return found;
+}
+
+/**
+ * The resource exists but converging it failed: the engine keeps it in state ("created but failed
+ * to initialize") instead of orphaning it. The host stores `properties` as given, without adding
+ * `__provider`; without it a later read or delete of this resource could not load the provider.
+ */
+export function partialCreate(id: string, outs: object, inputs: object, summary: string, error: unknown): Error {
+  const reason = (error as Error).message;
+  const properties = { ...outs, __provider: (inputs as { __provider?: unknown }).__provider };
+  return Object.assign(new Error(`${summary}: ${reason}`), { id, properties, reasons: [reason] });
+}
+
+/** A read whose 404 means the resource is gone: undefined, after a warning. */
+export async function readOrGone<T>(logger: Logger, what: string, read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!hasCode(error, "NOT_FOUND")) throw error;
+    logger.warn(`${what} no longer exists; refresh removes it from the stack`);
+    return undefined;
+  }
+}
+
+/** A removal whose 404 means it is already done. */
+export async function doneIfGone(work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!hasCode(error, "NOT_FOUND")) throw error;
+  }
+}
+
+/** Runs the delete policy kept in state: "retain" does nothing; the others their action, 404 → done. */
+export async function applyDeletePolicy<P extends string>(policy: P, actions: Record<Exclude<P, "retain">, () => Promise<unknown>>): Promise<void> {
+  if (policy === "retain") return;
+  await doneIfGone(actions[policy as Exclude<P, "retain">]);
+}
