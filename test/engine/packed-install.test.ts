@@ -35,7 +35,7 @@ test("the installed tarball holds the compiled provider, its types and the emula
   expect(fs.existsSync(path.join(installed, "dist/provider/index.d.ts"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "dist/test/emulator/cli.js"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "provider"))).toBe(false);
-  expect(require.resolve("pulumi-saas-users/vectara-user", { paths: [programDir] })).toBe(path.join(fs.realpathSync(installed), "dist/provider/vectara/user-provider.js"));
+  expect(require.resolve("pulumi-saas-users/vectara-user", { paths: [programDir] })).toBe(path.join(fs.realpathSync(installed), "dist/provider/vectara/users/provider.js"));
 });
 
 test("up, update, refresh and destroy work from a program that installed the tarball", async () => {
