@@ -21,7 +21,7 @@ import { corporaApi } from "../../provider/vectara/corpus-api";
 import { checkCorpus } from "../../provider/vectara/corpus-logic";
 import { vectaraCorpusProvider } from "../../provider/vectara/corpus-provider";
 import type { CorpusInputs } from "../../provider/vectara/corpus-schema";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { problems, specAjv, type ValidateFunction } from "./schema-check";
 import { deref, loadSpec, operation, operationOf, parameters, type Json } from "./spec-file";
 

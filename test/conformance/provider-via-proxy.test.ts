@@ -8,10 +8,10 @@
 import fc from "fast-check";
 import { checkUser } from "../../provider/vectara/user-logic";
 import { agentRoleNames, apiRoleNames, corpusRoleNames } from "../../provider/vectara/schema";
-import { VectaraEmulator } from "../emulator/server";
-import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../emulator/spec";
-import * as httpIo from "../emulator/http-io";
-import { UserStore } from "../emulator/store";
+import { VectaraEmulator } from "../../emulator/vectara/server";
+import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../../emulator/vectara/spec";
+import * as httpIo from "../../emulator/vectara/http-io";
+import { UserStore } from "../../emulator/vectara/store";
 import { judgedProvider, RawClient, type Answer, type ProviderUnderTest } from "./clients";
 import { describeViolation, Judge } from "./judge";
 import { startPrisms, type Prism } from "./prism";

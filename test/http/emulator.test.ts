@@ -4,7 +4,7 @@
  */
 import { request } from "undici";
 import { emulatorSuite, type Answer } from "./emulator-client";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 
 const suite = emulatorSuite();
 const call = suite.call;

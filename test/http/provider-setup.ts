@@ -3,7 +3,7 @@ import type { Logger } from "../../provider/core/log";
 import { usersApi } from "../../provider/vectara/api";
 import { configureVectara, vectaraClient } from "../../provider/vectara/connection";
 import { vectaraUserProvider } from "../../provider/vectara/user-provider";
-import { VectaraEmulator, type EmulatorOptions } from "../emulator/server";
+import { VectaraEmulator, type EmulatorOptions } from "../../emulator/vectara/server";
 
 export interface Harness {
   emulator: VectaraEmulator;

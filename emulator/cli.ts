@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * Runs the emulator until SIGINT/SIGTERM:
- *   node dist/test/emulator/cli.js [--port N] [--api-key K] [--client-id ID --client-secret S]
+ *   node dist/emulator/cli.js [--port N] [--api-key K] [--client-id ID --client-secret S]
  *                                  [--latency-ms N] [--duplicate-status 400|409]
  */
 import { parseArgs } from "node:util";
-import { VectaraEmulator } from "./server";
+import { VectaraEmulator } from "./vectara/server";
 
 function integer(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
