@@ -1,28 +1,24 @@
 /**
- * A stateful in-memory Vectara REST API v2 (users and corpora endpoints plus the OAuth token endpoint) on
- * node:http, for tests and demos. It logs every request, can be made to fail (./faults.ts), and can
- * be changed out of band, as if someone had used the console. Per request:
- *
- *   read body → plan faults → wait → reset? → token endpoint | 401 | users API → drop? → write
+ * A stateful in-memory Vectara REST API v2 (users and corpora endpoints plus the OAuth token
+ * endpoint) on the emulator core (../core), for tests, demos and offline work. It logs every
+ * request, can be made to fail (`inject`), and can be changed out of band, as if someone had used
+ * the console.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
-import { Credentials } from "./auth";
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import { anyOf, apiKeyHeader, Emulator, listen, OAuth2ClientCredentials, serveResources, type Service } from "../core";
 import { DEFAULT_DUPLICATE_STATUS, DEFAULT_TOKEN_TTL_SECONDS, WWW_AUTHENTICATE, type DuplicateStatus } from "./choices";
-import { Faults, type Fault, type Outcome } from "./faults";
-import { loggedBody, readIncoming, writeReply, type Incoming } from "./http-io";
-import { errors, type Errors, type Reply } from "./replies";
-import type { User } from "./spec";
-import { UserStore } from "./store";
-import { handleUsersApi, type ApiState } from "./users-api";
-import { handleCorporaApi, isCorporaPath } from "./corpora-api";
+import { corporaResource } from "./corpora-api";
 import type { Corpus } from "./corpora-spec";
-import { CorpusStore } from "./corpus-store";
+import { CorpusStore } from "./corpora-store";
+import { vectaraErrors } from "./errors";
+import { preflight } from "./preflight";
+import { usersResource } from "./users-api";
+import type { User } from "./users-spec";
+import { UserStore } from "./users-store";
 
-export type { Fault, FaultMatch } from "./faults";
-export type { User } from "./spec";
+export type { Fault, FaultMatch, RequestLogEntry } from "../core";
+export type { User } from "./users-spec";
 export type { Corpus } from "./corpora-spec";
 
 export interface EmulatorOptions {
@@ -33,24 +29,6 @@ export interface EmulatorOptions {
   clientSecret?: string;
   tokenTtlSeconds?: number;
   duplicateStatus?: DuplicateStatus;
-}
-
-export interface RequestLogEntry {
-  method: string;
-  /** req.url exactly as received, percent-encoding untouched. */
-  rawPath: string;
-  /** rawPath without the query, still percent-encoded. */
-  path: string;
-  /** Decoded query parameters; a repeated name keeps its last value. */
-  query: Record<string, string>;
-  /** Lower-case names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  /** Parsed JSON, or the raw text when it is not JSON; absent when the body was empty. */
-  body?: unknown;
-  status: number | "dropped" | "reset";
-  requestId: string;
-  /** Arrival, epoch ms. */
-  at: number;
 }
 
 /** A CreateUserRequest with plain strings for roles; checked against the spec at run time. */
@@ -66,29 +44,20 @@ export interface SeedUserRequest {
 const TOKEN_PATH = "/oauth2/token";
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
 
-export class VectaraEmulator {
-  readonly url: string;
+export class VectaraEmulator extends Emulator {
   readonly tokenUrl: string;
   readonly apiKey: string;
   readonly readOnlyApiKey: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly requests: RequestLogEntry[] = [];
-  tokensIssued = 0;
 
-  readonly #server: Server;
-  readonly #store = new UserStore();
+  protected readonly service: Service;
+  readonly #users = new UserStore();
   readonly #corpora = new CorpusStore();
-  readonly #faults = new Faults();
-  readonly #credentials: Credentials;
-  readonly #state: ApiState;
-  /** Aborts pending latency waits on close, so no timer outlives the server. */
-  readonly #closing = new AbortController();
+  readonly #oauth: OAuth2ClientCredentials;
 
   private constructor(server: Server, opts: EmulatorOptions) {
-    const { port } = server.address() as AddressInfo;
-    this.#server = server;
-    this.url = `http://127.0.0.1:${port}`;
+    super(server);
     this.tokenUrl = this.url + TOKEN_PATH;
     // Prefixes of Vectara's Personal (zut_) and QueryService (zqt_) keys, per the older spec copy.
     this.apiKey = opts.apiKey ?? `zut_${hex(16)}`;
@@ -96,69 +65,72 @@ export class VectaraEmulator {
     this.clientId = opts.clientId ?? `client_${hex(8)}`;
     this.clientSecret = opts.clientSecret ?? hex(24);
     const tokenTtlSeconds = opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
-    if (!(Number.isInteger(tokenTtlSeconds) && tokenTtlSeconds >= 1)) throw new RangeError("tokenTtlSeconds must be an integer ≥ 1");
-    const { apiKey, readOnlyApiKey, clientId, clientSecret } = this;
-    this.#credentials = new Credentials({ apiKey, readOnlyApiKey, clientId, clientSecret, tokenTtlSeconds });
-    this.#state = { store: this.#store, baseUrl: this.url, duplicateStatus: opts.duplicateStatus ?? DEFAULT_DUPLICATE_STATUS };
-    server.on("request", (req, res) => void this.#handle(req, res));
+    this.#oauth = new OAuth2ClientCredentials({ clientId: this.clientId, clientSecret: this.clientSecret, tokenTtlSeconds, realm: "vectara" });
+    const resources = [
+      corporaResource(this.#corpora),
+      usersResource(this.#users, this.url, opts.duplicateStatus ?? DEFAULT_DUPLICATE_STATUS),
+    ];
+    this.service = {
+      errors: vectaraErrors,
+      // Either credential suffices (choices.ts): a live token, or a key in x-api-key.
+      auth: anyOf(this.#oauth.bearer, apiKeyHeader("x-api-key", [[this.apiKey, "full"], [this.readOnlyApiKey, "read-only"]])),
+      unauthenticated: { message: "Missing, unknown or expired credentials.", challenge: WWW_AUTHENTICATE },
+      apiPrefix: "/v2",
+      tokenEndpoint: { path: TOKEN_PATH, oauth: this.#oauth },
+      handle: (req) => serveResources(req, resources, preflight),
+    };
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<VectaraEmulator> {
     if (![undefined, 400, 409].includes(opts.duplicateStatus)) throw new RangeError("duplicateStatus must be 400 or 409");
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
-    });
-    return new VectaraEmulator(server, opts);
+    const ttl = opts.tokenTtlSeconds;
+    if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 1)) throw new RangeError("tokenTtlSeconds must be an integer ≥ 1");
+    return new VectaraEmulator(await listen(opts.port), opts);
   }
 
-  inject(fault: Fault): void {
-    this.#faults.inject(fault);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
+  /** How many OAuth tokens were issued since the last reset. */
+  get tokensIssued(): number {
+    return this.#oauth.issued;
   }
 
   /** Creates a user out of band, as if in the console. Throws when the body is invalid or taken. */
   seedUser(body: SeedUserRequest, opts: { enabled?: boolean } = {}): User {
-    const result = this.#store.create(body, opts.enabled ?? true);
-    if (result.kind === "created") return result.user;
+    const result = this.#users.create(body, { enabled: opts.enabled ?? true });
+    if (result.kind === "created") return result.item;
     throw new Error(`seedUser: ${result.kind === "invalid" ? result.messages.join("; ") : `${result.field} ${result.value} exists`}`);
   }
 
   /** Changes a user out of band with an UpdateUserRequest body; bumps updated_at. Throws on a bad body or unknown user. */
   patchUser(username: string, patch: object): User {
-    const result = this.#store.update(username, patch);
-    if (result.kind === "updated") return result.user;
+    const result = this.#users.update(username, patch);
+    if (result.kind === "updated") return result.item;
     throw new Error(`patchUser: ${result.kind === "invalid" ? result.messages.join("; ") : `no user ${username}`}`);
   }
 
   /** Deletes a user out of band; false when there was none. */
   deleteUser(username: string): boolean {
-    return this.#store.remove(username);
+    return this.#users.remove(username);
   }
 
   user(username: string): User | undefined {
-    return this.#store.get(username);
+    return this.#users.get(username);
   }
 
   users(): User[] {
-    return this.#store.all();
+    return this.#users.all();
   }
 
   /** Creates a corpus out of band with a CreateCorpusRequest body. Throws when the body is invalid or the key taken. */
   seedCorpus(body: { key: string; name?: string; description?: string } & Record<string, unknown>): Corpus {
     const result = this.#corpora.create(body);
-    if (result.kind === "created") return result.corpus;
-    throw new Error(`seedCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `key ${result.key} exists`}`);
+    if (result.kind === "created") return result.item;
+    throw new Error(`seedCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `${result.field} ${result.value} exists`}`);
   }
 
   /** Changes a corpus out of band with an UpdateCorpusRequest body. Throws on a bad body or unknown key. */
   patchCorpus(key: string, patch: object): Corpus {
     const result = this.#corpora.update(key, patch);
-    if (result.kind === "updated") return result.corpus;
+    if (result.kind === "updated") return result.item;
     throw new Error(`patchCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `no corpus ${key}`}`);
   }
 
@@ -176,85 +148,10 @@ export class VectaraEmulator {
   }
 
   /** Forgets users, corpora, the request log, faults and issued tokens. */
-  reset(): void {
-    this.#store.clear();
+  override reset(): void {
+    super.reset();
+    this.#users.clear();
     this.#corpora.clear();
-    this.requests.length = 0;
-    this.#faults.clear();
-    this.#credentials.clear();
-    this.tokensIssued = 0;
+    this.#oauth.clear();
   }
-
-  /** Stops listening and destroys every connection, keep-alive ones included. */
-  async close(): Promise<void> {
-    this.#closing.abort();
-    if (!this.#server.listening) return;
-    const closed = new Promise<void>((resolve, reject) => this.#server.close((err) => (err ? reject(err) : resolve())));
-    this.#server.closeAllConnections();
-    await closed;
-  }
-
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = Date.now();
-    const requestId = randomUUID();
-    let inc: Incoming;
-    try {
-      inc = await readIncoming(req);
-    } catch {
-      return; // the client went away before sending the whole body
-    }
-    const { method, rawPath, path, query, headers, body } = inc;
-    const log = (status: RequestLogEntry["status"]) =>
-      this.requests.push({
-        method, rawPath, path, query: Object.fromEntries(query), headers,
-        ...(body !== "" && { body: loggedBody(body) }),
-        status, requestId, at,
-      });
-
-    const plan = this.#faults.plan(method, path);
-    if (plan.delayMs > 0) {
-      try {
-        await sleep(plan.delayMs, undefined, { signal: this.#closing.signal });
-      } catch {
-        return; // closing
-      }
-    }
-    if (plan.outcome.kind === "reset") {
-      req.socket.destroy();
-      log("reset");
-      return;
-    }
-    const e = errors(requestId);
-    const reply = plan.outcome.kind === "status" ? injected(e, plan.outcome) : this.#serve(inc, e);
-    if (plan.outcome.kind === "drop-after-commit") {
-      req.socket.destroy();
-      log("dropped");
-      return;
-    }
-    writeReply(res, reply, requestId);
-    log(reply.status);
-  }
-
-  #serve({ method, path, query, headers, body }: Incoming, e: Errors): Reply {
-    try {
-      if (path === TOKEN_PATH) {
-        if (method !== "POST") return e.notFound(path, `No operation for ${method} ${path}`);
-        const reply = this.#credentials.token(body, headers);
-        if (reply.status === 200) this.tokensIssued += 1;
-        return reply;
-      }
-      if (path !== "/v2" && !path.startsWith("/v2/")) return e.notFound(path, `No operation for ${method} ${path}`);
-      const access = this.#credentials.access(headers);
-      if (!access) return e.error(401, "Missing, unknown or expired credentials.", { "www-authenticate": WWW_AUTHENTICATE });
-      const req = { method, path, query, headers, body, access, errors: e };
-      return isCorporaPath(path) ? handleCorporaApi(req, { corpora: this.#corpora }) : handleUsersApi(req, this.#state);
-    } catch (err) {
-      return e.error(500, `Emulator bug: ${(err as Error).message}`);
-    }
-  }
-}
-
-function injected(e: Errors, outcome: Extract<Outcome, { kind: "status" }>): Reply {
-  const retryAfter = outcome.retryAfter === undefined ? undefined : { "retry-after": outcome.retryAfter };
-  return e.error(outcome.status, undefined, retryAfter);
 }

@@ -1,7 +1,7 @@
 // The fault matrix: every lifecycle operation against every failure a SaaS API produces. Each cell
 // must converge (no failure a retry would fix, one user after a lost create, a repeated delete done).
 import { setTimeout } from "node:timers/promises";
-import type { Fault } from "../../emulator/vectara/faults";
+import type { Fault } from "../../emulator/core/faults";
 import { checkUser } from "../../provider/vectara/user-logic";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
