@@ -1,6 +1,6 @@
 /**
  * Fault injection: the failures a client of the real API meets (throttling, gateway errors, slow
- * answers, connections lost before or after the server acted), as plain data. The server asks
+ * answers, sockets closed before or after the server acted), as plain data. The server asks
  * `plan()` once per request, before authentication, and carries the plan out.
  */
 

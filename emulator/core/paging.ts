@@ -4,7 +4,7 @@
  *   base64 of `{"offset":N}` (e.g. `eyJvZmZzZXQiOjF9`); clients must treat it as opaque;
  * - a page number and page size (`numberedPage`), 1-based, with the total count;
  * - a plain offset and limit (`cursorPage` with the offset taken from the query).
- * Positions count in the list as the store returns it, so an item created or deleted between
+ * Offsets count in the list as the store returns it, so an item created or deleted between
  * pages shifts later pages, as with any offset cursor. Query checks return messages, not replies:
  * the service decides the error shape.
  */

@@ -98,7 +98,7 @@ export abstract class Emulator {
     this.#faults.clear();
   }
 
-  /** Stops listening and destroys every connection, keep-alive ones included. */
+  /** Stops listening and destroys every socket, keep-alive ones included. */
   async close(): Promise<void> {
     this.#closing.abort();
     if (!this.#server.listening) return;
