@@ -24,8 +24,6 @@ export type Op = "list" | "create" | "get" | "update" | "delete";
 export interface Resource<T extends object> {
   /** The collection's path segments, e.g. ["v2", "users"]. */
   path: readonly string[];
-  /** Lower case, for messages: "A user with … already exists", "User … not found". */
-  noun: string;
   ops: readonly Op[];
   /** The update method; PATCH by default. */
   updateMethod?: "PATCH" | "PUT";
@@ -93,7 +91,7 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function serve<T extends object>(req: ServiceRequest, resource: Resource<T>, r: Route): Reply {
   const { store } = resource;
-  const notFound = () => req.errors.notFound(r.key ?? r.segment, `${capitalised(resource.noun)} ${r.key ?? r.segment} not found`);
+  const notFound = () => req.errors.notFound(r.key ?? r.segment, `${capitalised(store.noun)} ${r.key ?? r.segment} not found`);
   if (r.op === "list") return resource.list!(req);
   if (r.op === "create" || r.op === "update") {
     const parsed = parseJsonBody(req.body, req.errors);
@@ -104,7 +102,7 @@ function serve<T extends object>(req: ServiceRequest, resource: Resource<T>, r: 
     if (result.kind === "not-found") return notFound();
     if (result.kind === "updated") return json(200, result.item);
     if (result.kind === "created") return resource.created ? resource.created(result.item) : json(201, result.item);
-    const message = `A ${resource.noun} with ${result.field} ${result.value} already exists`;
+    const message = `A ${store.noun} with ${result.field} ${result.value} already exists`;
     return resource.duplicateStatus === 409
       ? req.errors.error(409, message)
       : req.errors.badRequest({ [result.field]: message }, [message]);

@@ -14,6 +14,8 @@ export abstract class ResourceStore<T extends object, Create, Update extends obj
 
   constructor(protected readonly now: () => number = Date.now) {}
 
+  /** Lower case, for messages: "A user with … already exists", "User … not found", "no user …". */
+  abstract readonly noun: string;
   /** The field that names a record: its key in the store and in paths. */
   protected abstract readonly keyField: keyof T & string;
   protected abstract readonly createSchema: z.ZodType<Create>;
@@ -59,6 +61,20 @@ export abstract class ResourceStore<T extends object, Create, Update extends obj
     const item = this.copy({ ...current, ...changes, ...this.touched(current) });
     this.#items.set(key, item);
     return { kind: "updated", item: this.copy(item) };
+  }
+
+  /** create() for out-of-band use (seeding, as if in a console): the record, or throws saying why, prefixed with `caller`. */
+  createOrThrow(caller: string, body: unknown, preset: Partial<T> = {}): T {
+    const result = this.create(body, preset);
+    if (result.kind === "created") return result.item;
+    throw new Error(`${caller}: ${result.kind === "invalid" ? result.messages.join("; ") : `${result.field} ${result.value} exists`}`);
+  }
+
+  /** update() for out-of-band use: the record, or throws on a bad body or an unknown key. */
+  updateOrThrow(caller: string, key: string, body: unknown): T {
+    const result = this.update(key, body);
+    if (result.kind === "updated") return result.item;
+    throw new Error(`${caller}: ${result.kind === "invalid" ? result.messages.join("; ") : `no ${this.noun} ${key}`}`);
   }
 
   get(key: string): T | undefined {

@@ -17,7 +17,6 @@ import type { CorpusStore } from "./corpora-store";
 
 export const corporaResource = (store: CorpusStore): Resource<Corpus> => ({
   path: ["v2", "corpora"],
-  noun: "corpus",
   ops: ["create", "get", "update", "delete"],
   store,
   duplicateStatus: 409,

@@ -8,6 +8,7 @@ import { DEFAULT_ENCODER_NAME, DEFAULT_MAX_METADATA_BYTES } from "./choices";
 import { CreateCorpusRequest, UpdateCorpusRequest, type Corpus } from "./corpora-spec";
 
 export class CorpusStore extends ResourceStore<Corpus, CreateCorpusRequest, UpdateCorpusRequest> {
+  readonly noun = "corpus";
   protected readonly keyField = "key";
   protected readonly createSchema = CreateCorpusRequest;
   protected readonly updateSchema = UpdateCorpusRequest;

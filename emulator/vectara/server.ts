@@ -95,16 +95,12 @@ export class VectaraEmulator extends Emulator {
 
   /** Creates a user out of band, as if in the console. Throws when the body is invalid or taken. */
   seedUser(body: SeedUserRequest, opts: { enabled?: boolean } = {}): User {
-    const result = this.#users.create(body, { enabled: opts.enabled ?? true });
-    if (result.kind === "created") return result.item;
-    throw new Error(`seedUser: ${result.kind === "invalid" ? result.messages.join("; ") : `${result.field} ${result.value} exists`}`);
+    return this.#users.createOrThrow("seedUser", body, { enabled: opts.enabled ?? true });
   }
 
   /** Changes a user out of band with an UpdateUserRequest body; bumps updated_at. Throws on a bad body or unknown user. */
   patchUser(username: string, patch: object): User {
-    const result = this.#users.update(username, patch);
-    if (result.kind === "updated") return result.item;
-    throw new Error(`patchUser: ${result.kind === "invalid" ? result.messages.join("; ") : `no user ${username}`}`);
+    return this.#users.updateOrThrow("patchUser", username, patch);
   }
 
   /** Deletes a user out of band; false when there was none. */
@@ -122,16 +118,12 @@ export class VectaraEmulator extends Emulator {
 
   /** Creates a corpus out of band with a CreateCorpusRequest body. Throws when the body is invalid or the key taken. */
   seedCorpus(body: { key: string; name?: string; description?: string } & Record<string, unknown>): Corpus {
-    const result = this.#corpora.create(body);
-    if (result.kind === "created") return result.item;
-    throw new Error(`seedCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `${result.field} ${result.value} exists`}`);
+    return this.#corpora.createOrThrow("seedCorpus", body);
   }
 
   /** Changes a corpus out of band with an UpdateCorpusRequest body. Throws on a bad body or unknown key. */
   patchCorpus(key: string, patch: object): Corpus {
-    const result = this.#corpora.update(key, patch);
-    if (result.kind === "updated") return result.item;
-    throw new Error(`patchCorpus: ${result.kind === "invalid" ? result.messages.join("; ") : `no corpus ${key}`}`);
+    return this.#corpora.updateOrThrow("patchCorpus", key, patch);
   }
 
   /** Deletes a corpus out of band; false when there was none. */

@@ -33,7 +33,6 @@ function list(req: ServiceRequest, store: UserStore): Reply {
 export function usersResource(store: UserStore, baseUrl: string, duplicateStatus: DuplicateStatus): Resource<User> {
   return {
     path: ["v2", "users"],
-    noun: "user",
     ops: ["list", "create", "get", "update", "delete"],
     store,
     list: (req) => list(req, store),

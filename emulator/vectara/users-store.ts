@@ -9,6 +9,7 @@ import { UNIQUE_EMAILS } from "./choices";
 import { CreateUserRequest, UpdateUserRequest, USERNAME_MAX_CHARS, type User } from "./users-spec";
 
 export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUserRequest> {
+  readonly noun = "user";
   protected readonly keyField = "username";
   protected readonly createSchema = CreateUserRequest;
   protected readonly updateSchema = UpdateUserRequest;
