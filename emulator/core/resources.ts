@@ -2,10 +2,10 @@
  * REST resources as data: a collection path, the operations it serves, and its store. One router
  * and one handler serve every resource of every service:
  *
- *   list      GET    /<path>                      resource.list (the service's own: paging and filters differ)
- *   create    POST   /<path>                      body → store.create → resource.created, 400, or a duplicate
+ *   list      GET    /<path>                      resource.custom.list (the service's own: paging and filters differ)
+ *   create    POST   /<path>                      body → store.create → resource.created (201 record), 400, or a duplicate
  *   get       GET    /<path>/{key}                200 record, 404
- *   update    PATCH  /<path>/{key}                body → store.update → 200 record, 400, 404 (PUT where the spec says so)
+ *   update    PATCH  /<path>/{key}                body → store.update → resource.updated (200 record), 400, 404 (PUT where the spec says so)
  *   delete    DELETE /<path>/{key}                204, 404
  *   <action>  <method> /<path>/{key}/<action>     resource.actions[action], 404
  *
@@ -13,6 +13,8 @@
  * valid percent-encoding names no record (404, with the raw segment as id). Unknown paths and
  * methods are 404s with the raw path as id. Checks run in the order route (404) → the service's
  * preflight → body (400) → lookup (404) → duplicate; a body is validated before the lookup.
+ * An operation whose rules are the service's own (a list's query, a create that answers an existing
+ * record, a delete that is idempotent) is served by `custom[op]` instead, after the preflight.
  */
 import { json, type Reply } from "./replies";
 import type { ServiceRequest } from "./server";
@@ -28,9 +30,12 @@ export interface Resource<T extends object> {
   /** The update method; PATCH by default. */
   updateMethod?: "PATCH" | "PUT";
   store: ResourceStore<T, any, any>;
-  list?: (req: ServiceRequest) => Reply;
+  /** Operations served by the service's own handler instead of the core's; `list` must be here to be served. */
+  custom?: Partial<Record<Op, (req: ServiceRequest, r: Route) => Reply>>;
   /** The reply to a create; 201 with the record by default. */
   created?: (item: T) => Reply;
+  /** The reply to an update; 200 with the record by default. */
+  updated?: (item: T) => Reply;
   /** A taken key: 409 with the service's error body, or 400 with the field named. */
   duplicateStatus: 400 | 409;
   actions?: Record<string, { method: string; run: (req: ServiceRequest, item: T) => Reply }>;
@@ -92,7 +97,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function serve<T extends object>(req: ServiceRequest, resource: Resource<T>, r: Route): Reply {
   const { store } = resource;
   const notFound = () => req.errors.notFound(r.key ?? r.segment, `${capitalised(store.noun)} ${r.key ?? r.segment} not found`);
-  if (r.op === "list") return resource.list!(req);
+  const custom = r.op === "action" ? undefined : resource.custom?.[r.op];
+  if (custom) return custom(req, r);
   if (r.op === "create" || r.op === "update") {
     const parsed = parseJsonBody(req.body, req.errors);
     if ("reply" in parsed) return parsed.reply;
@@ -100,7 +106,7 @@ function serve<T extends object>(req: ServiceRequest, resource: Resource<T>, r: 
     const result = r.op === "create" ? store.create(parsed.body) : store.update(r.key ?? "", parsed.body);
     if (result.kind === "invalid") return req.errors.badRequest(result.fieldErrors, result.messages);
     if (result.kind === "not-found") return notFound();
-    if (result.kind === "updated") return json(200, result.item);
+    if (result.kind === "updated") return resource.updated ? resource.updated(result.item) : json(200, result.item);
     if (result.kind === "created") return resource.created ? resource.created(result.item) : json(201, result.item);
     const message = `A ${store.noun} with ${result.field} ${result.value} already exists`;
     return resource.duplicateStatus === 409

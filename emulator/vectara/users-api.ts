@@ -35,7 +35,7 @@ export function usersResource(store: UserStore, baseUrl: string, duplicateStatus
     path: ["v2", "users"],
     ops: ["list", "create", "get", "update", "delete"],
     store,
-    list: (req) => list(req, store),
+    custom: { list: (req) => list(req, store) },
     created: (user) => json(201, { ...user, ...oneTimeCode(baseUrl) }),
     duplicateStatus,
     actions: { reset_password: { method: "POST", run: () => json(200, oneTimeCode(baseUrl)) } },
