@@ -4,7 +4,7 @@
  *   pulumi-saas-users-emulator [vectara] [--port N] [--api-key K] [--client-id ID --client-secret S]
  *                              [--latency-ms N] [--duplicate-status 400|409] [--help]
  */
-import { runCli } from "./core/cli";
+import { runCli } from "./core";
 import { DEFAULT_SERVICE, PROGRAM, SERVICES } from "./services";
 
 async function main(): Promise<void> {

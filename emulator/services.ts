@@ -1,5 +1,5 @@
 /** The services the emulator command can run; a new service adds its ServiceCli here. */
-import type { ServiceCli } from "./core/cli";
+import type { ServiceCli } from "./core";
 import { vectaraCli } from "./vectara/cli";
 
 export const SERVICES: readonly ServiceCli[] = [vectaraCli];

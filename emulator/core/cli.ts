@@ -70,7 +70,7 @@ export interface ServiceCli<F extends Record<string, Flag<unknown>> = Record<str
 export const defineServiceCli = <F extends Record<string, Flag<unknown>>>(cli: ServiceCli<F>): ServiceCli<F> => cli;
 
 const COMMON = {
-  service: { value: "NAME", help: "the service to emulate (instead of the argument)", parse: (raw: string) => raw } as Flag<string>,
+  service: textFlag("NAME", "the service to emulate (instead of the argument)"),
   port: integerFlag("N", "port on 127.0.0.1, 0–65535; 0 picks a free port (default 0)", 0, 65535),
   "latency-ms": integerFlag("N", "delay every answer by N milliseconds, 0–600000 (default 0)", 0, 600_000),
 };

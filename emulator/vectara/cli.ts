@@ -1,5 +1,5 @@
 /** The Vectara emulator on the command line: its flags, how they map to EmulatorOptions, what it prints. */
-import { choiceFlag, defineServiceCli, integerFlag, textFlag } from "../core/cli";
+import { choiceFlag, defineServiceCli, integerFlag, textFlag } from "../core";
 import { VectaraEmulator } from "./server";
 
 export const vectaraCli = defineServiceCli({
