@@ -1,7 +1,7 @@
 // Host cold start: the host's own start (spawn → port), then what the first operation costs over a
 // warm one. The first call deserializes `__provider`, runs configure (for VectaraUser: loading the
 // package, zod and undici) and opens the first connection.
-import { VectaraEmulator } from "../test/emulator/server";
+import { VectaraEmulator } from "../emulator/vectara/server";
 import { startHost, urnOf } from "./env";
 import type { Variant } from "./serialize";
 import { median, timed } from "./stats";

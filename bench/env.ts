@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ProviderHost } from "../test/harness/host";
-import type { VectaraEmulator } from "../test/emulator/server";
+import type { VectaraEmulator } from "../emulator/vectara/server";
 import { providerSource, type Variant } from "./serialize";
 
 /** The repository root, whether this runs from bench/ (ts) or dist/bench/ (compiled). */

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import type { ProviderHost } from "../test/harness/host";
 import type { Props } from "../test/harness/values";
-import type { VectaraEmulator } from "../test/emulator/server";
+import type { VectaraEmulator } from "../emulator/vectara/server";
 import { startHost, urnOf } from "./env";
 import type { Variant } from "./serialize";
 import { pool, timed } from "./stats";

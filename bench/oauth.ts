@@ -1,5 +1,5 @@
 // P4: how many OAuth token requests `operations` parallel operations cost one provider host.
-import { VectaraEmulator } from "../test/emulator/server";
+import { VectaraEmulator } from "../emulator/vectara/server";
 import { startHost, urnOf } from "./env";
 import { timed } from "./stats";
 

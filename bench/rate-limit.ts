@@ -1,6 +1,6 @@
 // P3: creates against an API that allows `perSecond` requests a second (token bucket) and answers
 // 429 + Retry-After beyond that; 16 operations in flight, as in P1.
-import { VectaraEmulator } from "../test/emulator/server";
+import { VectaraEmulator } from "../emulator/vectara/server";
 import { startHost, urnOf } from "./env";
 import { pool, timed } from "./stats";
 

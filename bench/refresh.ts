@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { VectaraEmulator } from "../test/emulator/server";
+import type { VectaraEmulator } from "../emulator/vectara/server";
 import { Stack, type ResourceState } from "../test/harness/engine";
 import { programDir, repo, stackConfig, startHost } from "./env";
 import { providerSource, type Variant } from "./serialize";

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
-import { VectaraEmulator } from "../test/emulator/server";
+import { VectaraEmulator } from "../emulator/vectara/server";
 import { coldStart, type ColdStartRun } from "./cold-start";
 import { repo, stopChildren, stopLiveHosts } from "./env";
 import { runBareLoop, runLifecycle, type LifecycleRun, type Phase } from "./lifecycle";

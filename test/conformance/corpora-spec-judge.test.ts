@@ -21,7 +21,7 @@ import { corporaApi } from "../../provider/vectara/corpora/api";
 import { checkCorpus } from "../../provider/vectara/corpora/logic";
 import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
 import type { CorpusInputs } from "../../provider/vectara/corpora/schema";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { problems, specAjv, type ValidateFunction } from "./schema-check";
 import { deref, loadSpec, operation, operationOf, parameters, type Json } from "./spec-file";
 

@@ -9,8 +9,8 @@
  */
 import fc from "fast-check";
 import { request } from "undici";
-import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../emulator/spec";
-import { VectaraEmulator } from "../emulator/server";
+import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../../emulator/vectara/users-spec";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { problems, specAjv, type ValidateFunction } from "./schema-check";
 import { componentSchema } from "./spec-file";
 

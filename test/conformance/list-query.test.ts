@@ -8,7 +8,7 @@
  * schemas read from the spec, and shows that the gap in Prism is real, so that it stays covered.
  */
 import { request } from "undici";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { judgedProvider, RawClient, type ProviderUnderTest } from "./clients";
 import { Judge } from "./judge";
 import { startPrism, type Prism } from "./prism";

@@ -8,10 +8,10 @@
 import fc from "fast-check";
 import { checkUser } from "../../provider/vectara/users/logic";
 import { agentRoleNames, apiRoleNames, corpusRoleNames } from "../../provider/vectara/users/schema";
-import { VectaraEmulator } from "../emulator/server";
-import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../emulator/spec";
-import * as httpIo from "../emulator/http-io";
-import { UserStore } from "../emulator/store";
+import { VectaraEmulator } from "../../emulator/vectara/server";
+import { AGENT_ROLE_NAMES, API_ROLES, CORPUS_ROLE_NAMES } from "../../emulator/vectara/users-spec";
+import * as httpIo from "../../emulator/core/http-io";
+import { UserStore } from "../../emulator/vectara/users-store";
 import { judgedProvider, RawClient, type Answer, type ProviderUnderTest } from "./clients";
 import { describeViolation, Judge } from "./judge";
 import { startPrisms, type Prism } from "./prism";
@@ -276,7 +276,7 @@ describe("error cases", () => {
   });
 });
 
-describe("answers the spec does not declare (each a choice in test/emulator/choices.ts)", () => {
+describe("answers the spec does not declare (each a choice in emulator/vectara/choices.ts)", () => {
   // Prism can only say "status not declared" (a Warning); the body is checked here against the spec's error schemas.
   const cases: { name: string; operation: string; send: () => Promise<Answer>; status: number; schema: "Error" | "BadRequestError"; header?: string }[] = [
     { name: "401 for an unknown API key", operation: "getUser", send: () => raw.send("GET", at("x@example.com"), { apiKey: "zut_unknown" }), status: 401, schema: "Error", header: "www-authenticate" },

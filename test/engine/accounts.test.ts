@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { Stack } from "../harness/engine";
 import { ok, ops, programDir, project, usersProgram, withUsers } from "./vectara-stack";
 

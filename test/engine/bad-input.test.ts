@@ -1,7 +1,7 @@
 // Every bad input, through the real provider host's Check: a CheckFailure naming the property, no
 // thrown stack trace, and not one request to the API.
 import * as path from "node:path";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { ProviderHost } from "../harness/host";
 import { badInputs } from "../unit/vectara/bad-inputs";
 

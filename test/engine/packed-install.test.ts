@@ -33,7 +33,7 @@ test("the installed tarball holds the compiled provider, its types and the emula
   const installed = path.join(programDir, "node_modules", "pulumi-saas-users");
   expect(fs.realpathSync(installed).startsWith(programDir)).toBe(true);
   expect(fs.existsSync(path.join(installed, "dist/provider/index.d.ts"))).toBe(true);
-  expect(fs.existsSync(path.join(installed, "dist/test/emulator/cli.js"))).toBe(true);
+  expect(fs.existsSync(path.join(installed, "dist/emulator/cli.js"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "provider"))).toBe(false);
   expect(require.resolve("pulumi-saas-users/vectara-user", { paths: [programDir] })).toBe(path.join(fs.realpathSync(installed), "dist/provider/vectara/users/provider.js"));
 });

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { Stack, formatSteps, type OperationResult } from "../harness/engine";
 
 const repo = path.resolve(__dirname, "../..");

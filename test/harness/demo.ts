@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { Stack, formatSteps, type OperationResult } from "./engine";
 
 const repo = path.resolve(__dirname, "../../..");

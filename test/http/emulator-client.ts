@@ -1,7 +1,7 @@
 // A raw HTTP client for the emulator suites: one emulator and one undici Agent per suite, and
 // `call` sending a request with the suite's API key (or another, or none) and parsing the answer.
 import { Agent, request, type Dispatcher } from "undici";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 
 export interface Answer {
   status: number;

@@ -1,8 +1,9 @@
 /**
  * The emulator's corpus operations over real HTTP, with no provider code: what they answer must be
- * what /work/shared/reference/vectara-openapi.yaml declares, plus the choices in test/emulator/choices.ts.
+ * what the official Vectara spec (subset committed in test/conformance/specs/) declares, plus the
+ * choices in emulator/vectara/choices.ts.
  */
-import type { VectaraEmulator } from "../emulator/server";
+import type { VectaraEmulator } from "../../emulator/vectara/server";
 import { emulatorSuite } from "./emulator-client";
 
 const suite = emulatorSuite();

@@ -1,10 +1,11 @@
 /**
- * The Vectara emulator over real HTTP, with no provider code: what it answers must be what
- * /work/shared/reference/vectara-openapi.yaml declares, plus the choices in test/emulator/choices.ts.
+ * The Vectara emulator over real HTTP, with no provider code: what it answers must be what the
+ * official Vectara spec (subset committed in test/conformance/specs/) declares, plus the choices
+ * in emulator/vectara/choices.ts.
  */
 import { request } from "undici";
 import { emulatorSuite, type Answer } from "./emulator-client";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 
 const suite = emulatorSuite();
 const call = suite.call;

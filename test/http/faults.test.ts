@@ -1,8 +1,8 @@
 // The fault matrix: every lifecycle operation against every failure a SaaS API produces. Each cell
 // must converge (no failure a retry would fix, one user after a lost create, a repeated delete done).
 import { setTimeout } from "node:timers/promises";
-import type { Fault } from "../emulator/faults";
 import { checkUser } from "../../provider/vectara/users/logic";
+import type { Fault } from "../../emulator/core/faults";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { closeVectaraHelpers, getVectaraUser, listVectaraUsers } from "../../provider/vectara/users/helpers";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 
 let emulator: VectaraEmulator;
 beforeAll(async () => {

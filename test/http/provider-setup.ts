@@ -3,7 +3,7 @@ import type { Logger } from "../../provider/core/log";
 import { usersApi } from "../../provider/vectara/users/api";
 import { vectara } from "../../provider/vectara/profile";
 import { vectaraUserProvider } from "../../provider/vectara/users/provider";
-import { VectaraEmulator, type EmulatorOptions } from "../emulator/server";
+import { VectaraEmulator, type EmulatorOptions } from "../../emulator/vectara/server";
 
 export interface Harness {
   emulator: VectaraEmulator;

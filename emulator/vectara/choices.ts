@@ -1,12 +1,12 @@
 /**
- * Every behaviour the spec leaves open, decided once, each with the reason. "The spec" is
- * /work/shared/reference/vectara-openapi.yaml; its users operations declare only 200/201/204,
+ * Every behaviour the spec leaves open, decided once, each with the reason. "The spec" is the
+ * official Vectara spec (subset committed in test/conformance/specs/); its users operations declare only 200/201/204,
  * 400 (createUser only), 403 and 404, and no response headers. Anything else the emulator answers
  * is a choice listed here. Constants and functions are the ones the emulator uses; the list at the
- * bottom covers choices that are structural and names the file that implements each.
+ * bottom covers choices that are structural and names the file that implements each (files in
+ * ../core are shared by every service's emulator).
  */
 import { randomBytes } from "node:crypto";
-import { encodePageKey } from "./page-key";
 
 export type DuplicateStatus = 400 | 409;
 
@@ -37,11 +37,11 @@ export const WWW_AUTHENTICATE = 'Bearer realm="vectara", ApiKey header="x-api-ke
  */
 export const READ_ONLY_METHODS: readonly string[] = ["GET"];
 
-/**
- * Rate limiting and injected status faults answer with an `Error` body, the spec's general error
- * shape; 429 carries Retry-After in whole seconds, at least 1 (RFC 9110 §10.2.3 allows delay-seconds).
+/*
+ * Rate limiting (429, ../core/faults.ts RATE_LIMITED_STATUS) and injected status faults answer with
+ * an `Error` body, the spec's general error shape; 429 carries Retry-After in whole seconds, at least
+ * 1 (RFC 9110 §10.2.3 allows delay-seconds).
  */
-export const RATE_LIMITED_STATUS = 429;
 
 /**
  * Tokens live 30 minutes, as the docs say (the spec gives no lifetime). Fern SDKs refresh from
@@ -49,14 +49,12 @@ export const RATE_LIMITED_STATUS = 429;
  */
 export const DEFAULT_TOKEN_TTL_SECONDS = 1800;
 
-/**
- * The next page's key, or undefined on the last page. The spec does not say how the last page is
- * marked; omitting `metadata.page_key` is what both Fern SDKs stop on. A full last page gets no key
- * (no empty trailing page).
+/*
+ * Paging (../core/paging.ts cursorPage): the next page's key, or none on the last page. The spec
+ * does not say how the last page is marked; omitting `metadata.page_key` is what both Fern SDKs stop
+ * on. A full last page gets no key (no empty trailing page). The key's format copies the spec's only
+ * example, ListMetadata.page_key `eyJvZmZzZXQiOjF9` (base64 of `{"offset":1}`).
  */
-export function nextPageKey(offset: number, limit: number, total: number): string | undefined {
-  return offset + limit < total ? encodePageKey(offset + limit) : undefined;
-}
 
 /**
  * createUser and resetUserPassword return both optional `one_time_code` fields ("only populated
@@ -83,17 +81,17 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
 
 /*
  * Corpus choices that are structural, implemented where named:
- * - corpus-store.ts: keys are unique and compared exactly (case-sensitive); a taken key is a 409
+ * - corpora-store.ts: keys are unique and compared exactly (case-sensitive); a taken key is a 409
  *   `Error` (declared by createCorpus). A deleted corpus's key can be reused at once (the spec's
  *   note on deleteCorpus). Ids are `crp_<n>` (pattern `crp_[0-9]+$`) from a counter that is
  *   never reset, so a recreated corpus never gets an old id.
- * - corpus-store.ts: an absent `name` becomes the key (spec); `""` is stored as sent, like a
+ * - corpora-store.ts: an absent `name` becomes the key (spec); `""` is stored as sent, like a
  *   description (the spec sets no minLength). Absent `description` is omitted from Corpus. The
  *   deprecated `encoder_id` is validated (pattern `enc_[0-9]+$`) and never returned.
  * - corpora-spec.ts: filter attribute names are at most 64 characters and unique within the
  *   request, and so are custom dimension names; createCorpus's description says so for filter
  *   attributes, and a name is what both are addressed by. A violation is a 400.
- * - corpus-store.ts: updateCorpus applies `enabled`, `name`, `description` and `save_history`;
+ * - corpora-store.ts: updateCorpus applies `enabled`, `name`, `description` and `save_history`;
  *   an absent or null `name`/`description` is left alone, so `""` is how a description is
  *   cleared. Null follows the field texts ("If unset or null, then the corpus will remain in the
  *   same state"); their schemas say only `type: string`, so a schema validator refuses the null
@@ -132,27 +130,27 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   (createCorpus declares 400 and 409; 401 and 429 apply to the corpus operations as to all.)
  *
  * Structural choices, implemented where named:
- * - store.ts: PATCH ignores `email` and `username` (not in UpdateUserRequest; like any unknown
+ * - users-store.ts: PATCH ignores `email` and `username` (not in UpdateUserRequest; like any unknown
  *   property they are stripped, as additionalProperties is not false).
- * - store.ts: a role array sent in PATCH replaces the stored one (the field texts say "The new …
+ * - users-store.ts: a role array sent in PATCH replaces the stored one (the field texts say "The new …
  *   role names"); an absent array is left alone; `[]` clears it. Arrays are stored as sent, order
  *   and duplicates included.
- * - store.ts: every accepted PATCH bumps `updated_at`, even one that changes nothing, and
+ * - users-store.ts: every accepted PATCH bumps `updated_at`, even one that changes nothing, and
  *   `updated_at` strictly increases, so "changed since" checks never tie.
- * - store.ts: an omitted username defaults to the email (spec); if that email is longer than the
+ * - users-store.ts: an omitted username defaults to the email (spec); if that email is longer than the
  *   128 characters a username may have, createUser answers 400 `field_errors.username`. An empty
  *   username is rejected too: it could never be addressed as a path segment.
- * - store.ts: absent `description` is omitted from User; `""` is stored and returned as sent.
+ * - users-store.ts: absent `description` is omitted from User; `""` is stored and returned as sent.
  *   `api_policy` is never returned: it is derived server-side and no operation here sets it.
- * - users-api.ts: `{username}` is exactly one path segment, percent-decoded, compared exactly
- *   (case-sensitive). A `usr_` id in its place is not resolved: every example and SDK test passes
+ * - ../core/resources.ts: `{username}` is exactly one path segment, percent-decoded, compared
+ *   exactly (case-sensitive). A `usr_` id in its place is not resolved: every example and SDK test passes
  *   the username, and resolving ids would hide a client that sends the wrong one. A segment that
  *   is not valid percent-encoding is a 404 with the raw segment as `id`.
- * - users-api.ts: unknown paths and methods answer 404 NotFoundError (`id` = the raw path).
- * - users-api.ts: checks run in the order faults → 401 → route (404) → 403 → headers, query and
+ * - ../core/resources.ts: unknown paths and methods answer 404 NotFoundError (`id` = the raw path).
+ * - ../core/resources.ts, preflight.ts: checks run in the order faults → 401 → route (404) → 403 → headers, query and
  *   body (400) → user lookup (404) → duplicate. Body validation before lookup matches Prism,
  *   which validates a request before forwarding it.
- * - users-api.ts: request bodies are parsed as JSON whatever their content-type; an empty body is
+ * - ../core/validation.ts: request bodies are parsed as JSON whatever their content-type; an empty body is
  *   `{}`; anything else that is not JSON is a 400 BadRequestError.
  * - users-api.ts: invalid `limit`, `page_key` or `corpus_key`, or any of them repeated, is a 400
  *   BadRequestError, though listUsers declares no 400. Prism checks none of these parameters (it
@@ -163,14 +161,14 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   `[a-zA-Z0-9_\=\-]+$`, which is anchored only at the end: "my corpus" passes, as the spec says.
  * - users-api.ts: page keys count positions in the filtered list, in creation order; a user created
  *   or deleted between pages shifts later pages, as with any offset cursor.
- * - users-api.ts: `Request-Timeout` and `Request-Timeout-Millis` are validated (integer ≥ 1) but not
+ * - preflight.ts: `Request-Timeout` and `Request-Timeout-Millis` are validated (integer ≥ 1) but not
  *   enforced; latency faults are how tests make the server slow.
- * - server.ts: faults act before authentication and apply to every path, the token endpoint
+ * - ../core/server.ts: faults act before authentication and apply to every path, the token endpoint
  *   included, unless narrowed with `match: { method, pathPrefix }`.
- * - server.ts: a request whose client hung up (timeout, abort) is still applied, like a real
+ * - ../core/server.ts: a request whose client hung up (timeout, abort) is still applied, like a real
  *   server that had already accepted it; this is what makes retries of POST dangerous.
- * - server.ts: every response carries `x-request-id`; error bodies repeat it as `request_id`.
- * - auth.ts: either credential suffices; a valid Bearer token or the full API key grants full
+ * - ../core/http-io.ts: every response carries `x-request-id`; error bodies repeat it as `request_id`.
+ * - server.ts, ../core/auth.ts: either credential suffices; a valid Bearer token or the full API key grants full
  *   access even if the other header is wrong. The token endpoint takes form-encoded bodies (what
  *   the SDKs send), JSON (what the spec's `/oauth/token` path describes) and HTTP Basic client
  *   credentials (RFC 6749 §2.3.1), and answers errors in RFC 6749 §5.2 shape.

@@ -1,11 +1,12 @@
 /**
  * The users part of the Vectara REST API v2, as the emulator enforces it. Every shape and limit
- * below is copied from components.schemas in /work/shared/reference/vectara-openapi.yaml
- * (the 2026-07 copy); choices the spec leaves open live in ./choices.ts instead.
+ * below is copied from components.schemas in the official Vectara spec (subset committed in
+ * test/conformance/specs/; the 2026-07 copy); choices the spec leaves open live in ./choices.ts instead.
  *
  * No schema here sets additionalProperties: false, so unknown properties are stripped, not rejected.
  */
 import { z } from "zod";
+import { charCount, typed } from "../core";
 
 /** ApiRole, in spec order. `corpus_admin` and `query_writer` (seen on a docs page) are not in it. */
 export const API_ROLES = [
@@ -46,12 +47,6 @@ export const CORPUS_KEY_MAX_CHARS = 50;
 /** listUsers `limit`: integer, minimum 1, maximum 100, default 10. */
 export const LIMIT = { min: 1, max: 100, default: 10 } as const;
 
-/** JSON Schema's maxLength counts code points, not UTF-16 units (JSON Schema Validation §6.3.1). */
-export const charCount = (s: string): number => [...s].length;
-
-const typed = (what: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
-});
 const text = (max: number) =>
   z.string(typed("a string")).refine((s) => charCount(s) <= max, `must be at most ${max} characters`);
 
@@ -108,37 +103,4 @@ export interface OneTimeCode {
 export interface ListUsersResponse {
   users: User[];
   metadata: { page_key?: string };
-}
-
-export interface ErrorBody {
-  messages: string[];
-  request_id: string;
-}
-export interface BadRequestErrorBody extends ErrorBody {
-  field_errors: Record<string, string>;
-}
-export interface NotFoundErrorBody extends ErrorBody {
-  id: string;
-}
-
-export type Checked<T> = { ok: true; value: T } | { ok: false; fieldErrors: Record<string, string>; messages: string[] };
-
-/** Parses a request body; each problem is keyed by its top-level field, as BadRequestError.field_errors. */
-export function check<T>(schema: z.ZodType<T>, body: unknown): Checked<T> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const fieldErrors: Record<string, string> = {};
-  const messages: string[] = [];
-  for (const issue of parsed.error.issues) {
-    const [field, ...rest] = issue.path.map(String);
-    if (field === undefined) {
-      messages.push("Request body must be a JSON object");
-      continue;
-    }
-    const where = rest.reduce((p, k) => (/^\d+$/.test(k) ? `${p}[${k}]` : `${p}.${k}`), field);
-    const message = `${where} ${issue.message}`;
-    fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${message}` : message;
-    messages.push(message);
-  }
-  return { ok: false, fieldErrors, messages };
 }

@@ -1,9 +1,12 @@
 /**
  * Fault injection: the failures a client of the real API meets (throttling, gateway errors, slow
- * answers, connections lost before or after the server acted), as plain data. The server asks
+ * answers, sockets closed before or after the server acted), as plain data. The server asks
  * `plan()` once per request, before authentication, and carries the plan out.
  */
-import { RATE_LIMITED_STATUS } from "./choices";
+
+/** What a rate-limit fault answers (RFC 6585 §4), with Retry-After in whole seconds, at least 1
+ *  (RFC 9110 §10.2.3 allows delay-seconds). */
+export const RATE_LIMITED_STATUS = 429;
 
 /** Which requests a fault applies to; each given condition must hold. `pathPrefix` is compared
  *  with the path as received (percent-encoding untouched, no query). */

@@ -33,13 +33,13 @@ export async function readIncoming(req: IncomingMessage): Promise<Incoming> {
   };
 }
 
-/** Every response names its request in `x-request-id`; bodies are JSON, 204s have none. */
+/** Every response names its request in `x-request-id`; bodies are JSON (of `reply.contentType`), 204s have none. */
 export function writeReply(res: ServerResponse, reply: Reply, requestId: string): void {
   const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     ...reply.headers,
     "x-request-id": requestId,
-    ...(payload !== undefined && { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }),
+    ...(payload !== undefined && { "content-type": reply.contentType ?? "application/json", "content-length": Buffer.byteLength(payload) }),
   });
   res.end(payload);
 }

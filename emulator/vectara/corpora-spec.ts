@@ -1,12 +1,13 @@
 /**
  * The corpus part of the Vectara REST API v2, as the emulator enforces it: CreateCorpusRequest,
- * UpdateCorpusRequest and Corpus, copied from components.schemas in
- * /work/shared/reference/vectara-openapi.yaml. Choices the spec leaves open live in ./choices.ts.
+ * UpdateCorpusRequest and Corpus, copied from components.schemas in the official Vectara spec
+ * (subset committed in test/conformance/specs/). Choices the spec leaves open live in ./choices.ts.
  *
  * No schema here sets additionalProperties: false, so unknown properties are stripped, not rejected.
  */
 import { z } from "zod";
-import { charCount, CORPUS_KEY_MAX_CHARS, CORPUS_KEY_PATTERN } from "./spec";
+import { charCount, typed } from "../core";
+import { CORPUS_KEY_MAX_CHARS, CORPUS_KEY_PATTERN } from "./users-spec";
 
 /** Corpus.id: pattern `crp_[0-9]+$`. */
 export const CORPUS_ID_PATTERN = /crp_[0-9]+$/;
@@ -18,9 +19,6 @@ export const FILTER_TYPES = ["integer", "real_number", "text", "boolean", "list[
 /** createCorpus's description: "A filter attribute must specify a unique `name` (up to 64 characters long)". */
 export const FILTER_NAME_MAX_CHARS = 64;
 
-const typed = (what: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
-});
 const bool = () => z.boolean(typed("a boolean"));
 
 /** CorpusKey as the spec writes it: the pattern is anchored only at its end, maxLength 50. */

@@ -1,0 +1,126 @@
+// The emulator command (pulumi-saas-users-emulator) in-process: its help, its own messages for bad
+// command lines, and an emulator started from flags that answers with the key it printed.
+// test/engine/packed-install.test.ts runs the same command as installed from the tarball.
+import { runCli, type CliOutcome } from "../../emulator/core/cli";
+import { DEFAULT_SERVICE, PROGRAM, SERVICES } from "../../emulator/services";
+import { VectaraEmulator } from "../../emulator/vectara/server";
+
+async function run(...argv: string[]): Promise<{ outcome: CliOutcome; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const outcome = await runCli(argv, {
+    program: PROGRAM,
+    services: SERVICES,
+    defaultService: DEFAULT_SERVICE,
+    io: { out: (line) => out.push(line), err: (line) => err.push(line) },
+  });
+  return { outcome, out, err };
+}
+
+/** Runs the command, expects a running emulator, and closes it after `use`. */
+async function started(argv: string[], use: (emulator: VectaraEmulator, out: string[]) => Promise<void>): Promise<void> {
+  const { outcome, out, err } = await run(...argv);
+  if (!("emulator" in outcome)) throw new Error(`exit ${outcome.exitCode}: ${err.join("\n")}`);
+  try {
+    expect(outcome.emulator).toBeInstanceOf(VectaraEmulator);
+    await use(outcome.emulator as VectaraEmulator, out);
+  } finally {
+    await outcome.emulator.close();
+  }
+}
+
+describe("--help", () => {
+  it.each([["--help"], ["-h"], ["vectara", "--help"], ["--port", "99999", "--help"]])(
+    "%s prints the usage, every flag and what is printed once listening, and exits 0 without starting",
+    async (...argv) => {
+      const { outcome, out, err } = await run(...argv);
+      expect(outcome).toEqual({ exitCode: 0 });
+      expect(err).toEqual([]);
+      const help = out.join("\n");
+      expect(help).toMatch(/^Usage: pulumi-saas-users-emulator \[service\] \[flags\]/);
+      for (const flag of ["--service NAME", "--port N", "--latency-ms N", "-h, --help"]) expect(help).toContain(flag);
+      for (const service of SERVICES) {
+        expect(help).toContain(`  ${service.name} `);
+        for (const [name, flag] of Object.entries(service.flags)) expect(help).toContain(`--${name} ${flag.value}`);
+      }
+      expect(help).toContain("Vectara emulator listening on http://127.0.0.1:PORT");
+      for (const printed of ["API key:", "Read-only API key:", "Client id:", "Client secret:", "Token URL:"]) expect(help).toContain(printed);
+    },
+  );
+});
+
+describe("a bad command line is refused with the command's own message and exit status 2", () => {
+  it.each<[string, string[], string]>([
+    ["a port out of range", ["--port", "99999"], "--port must be an integer 0–65535, got 99999"],
+    ["a port that is not a number", ["--port=http"], "--port must be an integer 0–65535, got http"],
+    ["a negative latency", ["--latency-ms", "-5"], "--latency-ms must be an integer 0–600000, got -5"],
+    ["an unknown flag, named", ["--prot", "8080"], "unknown flag --prot (flags for vectara: --service, --port, --latency-ms, --api-key, --read-only-api-key, --client-id, --client-secret, --token-ttl-seconds, --duplicate-status)"],
+    ["a single-dash flag", ["-p", "8080"], "unknown flag -p"],
+    ["a flag without its value", ["--api-key"], "--api-key needs a value"],
+    ["a flag followed by another flag instead of its value", ["--api-key", "--port", "1"], "--api-key needs a value"],
+    ["an empty key", ["--api-key="], "--api-key must not be empty"],
+    ["a flag given twice", ["--port", "1", "--port", "2"], "--port may be given once"],
+    ["a duplicate status other than 400 or 409", ["--duplicate-status", "401"], "--duplicate-status must be 400 or 409, got 401"],
+    ["an unknown service", ["posit"], "unknown service posit (services: vectara)"],
+    ["an unknown service as a flag", ["--service", "arize"], "unknown service arize (services: vectara)"],
+    ["two services", ["vectara", "vectara2"], "one service at most, got vectara vectara2"],
+    ["a service given as argument and flag, differently", ["vectara", "--service", "other"], "the service is given twice: vectara and --service other"],
+  ])("%s", async (_, argv, message) => {
+    const { outcome, out, err } = await run(...argv);
+    expect(outcome).toEqual({ exitCode: 2 });
+    expect(out).toEqual([]);
+    expect(err).toEqual([`pulumi-saas-users-emulator: ${message}`, "Run pulumi-saas-users-emulator --help for usage."]);
+  });
+});
+
+describe("starting", () => {
+  it("with today's flags: listens where it says and takes the key it prints", async () => {
+    const argv = ["--port", "0", "--api-key", "zut_cli", "--client-id", "cli-client", "--client-secret", "cli-secret", "--duplicate-status", "409"];
+    await started(argv, async (emulator, out) => {
+      expect(out).toEqual([
+        `Vectara emulator listening on ${emulator.url}`,
+        "API key: zut_cli",
+        `Read-only API key: ${emulator.readOnlyApiKey}`,
+        "Client id: cli-client",
+        "Client secret: cli-secret",
+        `Token URL: ${emulator.url}/oauth2/token`,
+      ]);
+      const headers = { "x-api-key": "zut_cli", "content-type": "application/json" };
+      expect((await fetch(`${emulator.url}/v2/users`, { headers })).status).toBe(200);
+      const create = () => fetch(`${emulator.url}/v2/users`, { method: "POST", headers, body: JSON.stringify({ email: "a@example.com" }) });
+      expect((await create()).status).toBe(201);
+      expect((await create()).status).toBe(409);
+    });
+  });
+
+  it.each([[[]], [["vectara"]], [["--service", "vectara"]], [["vectara", "--service=vectara"]]])(
+    "names the service by argument or flag, vectara by default (%j)",
+    async (argv) => {
+      await started(argv, async (emulator, out) => {
+        expect(out[0]).toBe(`Vectara emulator listening on ${emulator.url}`);
+        expect(out[1]).toBe(`API key: ${emulator.apiKey}`);
+      });
+    },
+  );
+
+  it("--latency-ms delays every answer", async () => {
+    await started(["--latency-ms", "150"], async (emulator) => {
+      const t0 = Date.now();
+      expect((await fetch(`${emulator.url}/v2/users`, { headers: { "x-api-key": emulator.apiKey } })).status).toBe(200);
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+    });
+  });
+
+  it("a port in use: exit status 1 and the reason", async () => {
+    const taken = await VectaraEmulator.start();
+    try {
+      const port = new URL(taken.url).port;
+      const { outcome, out, err } = await run("--port", port);
+      expect(outcome).toEqual({ exitCode: 1 });
+      expect(out).toEqual([]);
+      expect(err).toEqual([expect.stringMatching(/^pulumi-saas-users-emulator: .*EADDRINUSE/)]);
+    } finally {
+      await taken.close();
+    }
+  });
+});
