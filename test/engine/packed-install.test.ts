@@ -14,7 +14,8 @@ let programDir: string;
 beforeAll(() => {
   programDir = fs.mkdtempSync(path.join(os.tmpdir(), "packed-program-"));
   const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, stdio: "pipe", encoding: "utf8" });
-  const tarball = npm(["pack", "--silent", "--pack-destination", programDir], repo).trim().split("\n").pop()!;
+  // --ignore-scripts: npm test has just built dist/; `prepare` would rebuild it under the other suites.
+  const tarball = npm(["pack", "--silent", "--ignore-scripts", "--pack-destination", programDir], repo).trim().split("\n").pop()!;
   fs.writeFileSync(path.join(programDir, "package.json"), JSON.stringify({ name: "packed-program", private: true, main: "index.js" }));
   // @pulumi/pulumi is a peer: link the one this repository installed rather than download it again.
   npm(["install", "--no-audit", "--no-fund", "--legacy-peer-deps", "--prefer-offline", path.join(programDir, tarball)], programDir);
