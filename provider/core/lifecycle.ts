@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { hasCode, type ApiError } from "./errors";
 import type { Logger } from "./log";
 
@@ -92,4 +93,21 @@ export async function doneIfGone(work: () => Promise<unknown>): Promise<void> {
 export async function applyDeletePolicy<P extends string>(policy: P, actions: Record<Exclude<P, "retain">, () => Promise<unknown>>): Promise<void> {
   if (policy === "retain") return;
   await doneIfGone(actions[policy as Exclude<P, "retain">]);
+}
+
+/** A resource's pure decisions, as its logic module exports them. */
+export interface PureLogic {
+  check(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: { property: string; reason: string }[] };
+  diff(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean };
+}
+
+/** `check` and `diff` of a provider, straight from its pure logic (the engine needs no more of the diff). */
+export function pureMethods(logic: PureLogic): Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff">> {
+  return {
+    check: async (_olds, news) => logic.check(news),
+    diff: async (_id, olds, news) => {
+      const { changes, replaces, deleteBeforeReplace } = logic.diff(olds, news);
+      return { changes, replaces, deleteBeforeReplace };
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { hasCode } from "../../core/errors";
-import { createOrAdopt, doneIfGone, partialCreate, readOrGone } from "../../core/lifecycle";
+import { createOrAdopt, doneIfGone, partialCreate, pureMethods, readOrGone } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { vectara } from "../profile";
 import { corporaApi, type CorporaApi } from "./api";
@@ -18,14 +18,7 @@ import type { ApiCorpus, CorpusInputs, CorpusOutputs } from "./schema";
  */
 export function vectaraCorpusProvider(deps: { api: (account?: string) => CorporaApi; logger: () => Logger }): pulumi.dynamic.ResourceProvider {
   return {
-    async check(_olds, news) {
-      return checkCorpus(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces, deleteBeforeReplace } = diffCorpus(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
-    },
+    ...pureMethods({ check: checkCorpus, diff: diffCorpus }),
 
     async create(inputs: CorpusInputs) {
       const api = deps.api(inputs.account);

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccountReaders } from "../../core/burst-reader";
 import { hasCode } from "../../core/errors";
-import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone } from "../../core/lifecycle";
+import { applyDeletePolicy, createOrAdopt, partialCreate, pureMethods, readOrGone } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { vectara } from "../profile";
 import { usersApi, type UsersApi } from "./api";
@@ -24,14 +24,7 @@ export function vectaraUserProvider(deps: { api: (account?: string) => UsersApi;
   const readers = new AccountReaders<ApiUser>();
   const tracked = (account: string | undefined) => trackChanges(readers.of(account), deps.api(account));
   return {
-    async check(_olds, news) {
-      return checkUser(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces, deleteBeforeReplace } = diffUser(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
-    },
+    ...pureMethods({ check: checkUser, diff: diffUser }),
 
     async create(inputs: UserInputs) {
       const api = tracked(inputs.account);
