@@ -6,20 +6,27 @@
  * and answers the waiting reads from those pages. The rules, in order of importance:
  *
  * 1. Never older than the burst. A burst starts with its first read and ends once no read has been
- *    in flight for `idleMs`, or after `maxBurstMs`; every page it serves from was requested after
- *    it started, and a new burst never sees an old burst's pages.
- * 2. Never older than our own changes. `change(key, …)` wraps every create/update/delete of this
+ *    in flight for `idleMs`, after `maxBurstMs`, or when a key is read again (rule 2); every page
+ *    it serves from was requested after it started, and a new burst never sees an old burst's pages.
+ * 2. Never older than the key's previous read. The engine reads each resource once a refresh, so a
+ *    second read of a key is the next refresh: a read of `key` is served only from a page requested
+ *    after every earlier read of `key` was answered. So a page answers a key at most once, and a
+ *    read of a key already read in this burst starts a new burst, whose sweep lists afresh.
+ * 3. Never older than our own changes. `change(key, …)` wraps every create/update/delete of this
  *    process: while it runs, and for any page requested before it ended, `key` is read with a GET.
- * 3. A lone read never lists the account: sweeps start only with `minConcurrentReads` in flight.
+ * 4. A lone read never lists the account: sweeps start only with `minConcurrentReads` in flight.
  *    A read that finds fewer waits `gatherMs` for company before it sends its own GET, since the
  *    engine's reads reach the host one by one.
- * 4. A sweep must pay for itself: after `freePages` it fetches the next page only while the pages
+ * 5. A sweep must pay for itself: after `freePages` it fetches the next page only while the pages
  *    so far hold `minHitsPerPage` items per page that reads of this burst asked for, and only
  *    while a read is waiting for it.
- * 5. Absence proves nothing (an offset cursor skips an item when an earlier one is deleted between
+ * 6. Absence proves nothing (an offset cursor skips an item when an earlier one is deleted between
  *    pages), so a read the sweep did not answer falls back to a GET, as does every read after a
  *    page fails.
  *
+ * Together: a read misses an out-of-band change only if the change finished after the sweep that
+ * may answer the read began (that sweep began after the key's previous read); it never misses one
+ * of this process's (test/unit/core/burst-reader.model.test.ts states this exactly and checks it).
  * The only timer is that short wait; bursts expire when the next read looks at them.
  */
 export interface SweepPolicy {
@@ -79,7 +86,8 @@ class Burst<T extends object> {
   readonly wanted = new Set<string>();
   readonly useful = new Set<string>();
 
-  constructor(readonly startedAt: number) {
+  /** `epoch`: the reader's epoch when the burst began; a key answered since has had its pass here (rule 2). */
+  constructor(readonly startedAt: number, readonly epoch: number) {
     this.lastActive = startedAt;
   }
 }
@@ -88,10 +96,12 @@ class Burst<T extends object> {
 export class BurstReader<T extends object> {
   readonly stats: BurstStats = { bursts: 0, pages: 0, hits: 0, gets: 0 };
   private current?: Burst<T>;
-  /** Advances on every page request and every change, so "requested before that change" is a comparison. */
+  /** Advances on every page request, change, answered read and new burst, so "requested before that change" is a comparison. */
   private epoch = 0;
   private readonly changedAt = new Map<string, number>();
   private readonly changing = new Map<string, number>();
+  /** When a read of each key was last answered: a page requested before then belongs to an earlier pass. */
+  private readonly answeredAt = new Map<string, number>();
 
   constructor(
     private readonly policy: SweepPolicy = defaultSweepPolicy,
@@ -100,7 +110,7 @@ export class BurstReader<T extends object> {
   ) {}
 
   async read(key: string, source: SweepSource<T>): Promise<T> {
-    const burst = this.burst();
+    const burst = this.burst(key);
     burst.inflight++;
     burst.wanted.add(key);
     try {
@@ -116,12 +126,13 @@ export class BurstReader<T extends object> {
       this.stats.gets++;
       return await source.get(key);
     } finally {
+      this.answered(key);
       burst.inflight--;
       burst.lastActive = this.now();
     }
   }
 
-  /** Wraps a create, update or delete of `key` made by this process (rule 2). */
+  /** Wraps a create, update or delete of `key` made by this process (rule 3). */
   async change<R>(key: string, work: () => Promise<R>): Promise<R> {
     this.changing.set(key, (this.changing.get(key) ?? 0) + 1);
     this.changedAt.set(key, ++this.epoch);
@@ -136,21 +147,32 @@ export class BurstReader<T extends object> {
     }
   }
 
-  private burst(): Burst<T> {
+  private burst(key: string): Burst<T> {
     const now = this.now();
     const b = this.current;
-    if (b && now - b.startedAt < this.policy.maxBurstMs && (b.inflight > 0 || now - b.lastActive < this.policy.idleMs)) return b;
-    // An expired burst keeps serving the reads already waiting on it; new reads start afresh.
+    const readAgain = b !== undefined && (this.answeredAt.get(key) ?? 0) > b.epoch;
+    if (b && !readAgain && now - b.startedAt < this.policy.maxBurstMs && (b.inflight > 0 || now - b.lastActive < this.policy.idleMs)) return b;
+    // An ended burst keeps serving the reads already waiting on it; new reads start afresh.
     this.stats.bursts++;
-    return (this.current = new Burst<T>(now));
+    return (this.current = new Burst<T>(now, ++this.epoch));
   }
 
   private cached(burst: Burst<T>, key: string): T | undefined {
     const entry = burst.entries.get(key);
     if (!entry || !this.fresh(key, entry.epoch)) return undefined;
+    this.hit(burst, key);
+    return entry.item;
+  }
+
+  private hit(burst: Burst<T>, key: string): void {
     burst.useful.add(key);
     this.stats.hits++;
-    return entry.item;
+    this.answered(key);
+  }
+
+  /** No page requested before now answers `key` again (rule 2). */
+  private answered(key: string): void {
+    this.answeredAt.set(key, ++this.epoch);
   }
 
   /** Not listed yet (a listed entry that is no longer fresh needs a GET), not being changed, sweep not over. */
@@ -162,8 +184,9 @@ export class BurstReader<T extends object> {
     return burst.sweeping || burst.inflight >= this.policy.minConcurrentReads;
   }
 
+  /** Rules 2 and 3 for a page requested at `pageEpoch`. */
   private fresh(key: string, pageEpoch: number): boolean {
-    return !this.changing.has(key) && (this.changedAt.get(key) ?? 0) < pageEpoch;
+    return !this.changing.has(key) && (this.changedAt.get(key) ?? 0) < pageEpoch && (this.answeredAt.get(key) ?? 0) < pageEpoch;
   }
 
   private await(burst: Burst<T>, key: string, source: SweepSource<T>): Promise<T | undefined> {
@@ -202,8 +225,12 @@ export class BurstReader<T extends object> {
           const waiters = burst.waiting.get(key);
           if (!waiters) continue;
           burst.waiting.delete(key);
-          if (fresh) this.stats.hits += waiters.length;
-          for (const resolve of waiters) resolve(fresh ? item : undefined);
+          // Once the first waiter is answered, the page is stale for key: a second read waiting too gets a GET.
+          for (const resolve of waiters) {
+            const served = this.fresh(key, epoch);
+            if (served) this.hit(burst, key);
+            resolve(served ? item : undefined);
+          }
         }
         burst.cursor = page.next;
         if (page.next === undefined) burst.done = true;

@@ -1,6 +1,7 @@
 // Refresh bursts: many reads at once are answered from list pages, never with data older than the
 // burst or than this provider's own changes (provider/core/burst-reader.ts). Judged by the
 // emulator's request log.
+import { setTimeout as sleep } from "node:timers/promises";
 import { usersApi } from "../../provider/vectara/users/api";
 import { vectara } from "../../provider/vectara/profile";
 import { checkUser } from "../../provider/vectara/users/logic";
@@ -80,4 +81,41 @@ test("a burst over several pages follows page_key and answers every read", async
   const calls = apiCalls();
   expect(calls.filter((c) => c.startsWith("GET /v2/users?"))).toHaveLength(3);
   expect(calls.filter((c) => c.startsWith("GET /v2/users/"))).toEqual([]);
+});
+
+describe("a second burst of reads in the same provider process is the next refresh: it never reuses the first one's pages", () => {
+  test.each([1, 200])("20 users, 3 edited out of band, read again %i ms later: the edits show, for one list request", async (gap) => {
+    const ids = seed(20);
+    await readAll(ids);
+    expect(apiCalls()).toEqual(["GET /v2/users?limit=100"]);
+    const edited = [ids[2]!, ids[9]!, ids[15]!];
+    for (const id of edited) h.emulator.patchUser(id, { description: "edited in the console" });
+    await sleep(gap);
+    h.emulator.requests.length = 0;
+    const again = await readAll(ids);
+    expect(ids.filter((_, i) => again[i]?.props.description === "edited in the console")).toEqual(edited);
+    expect(apiCalls()).toEqual(["GET /v2/users?limit=100"]);
+  });
+
+  test("1,000 users refreshed twice: every out-of-band edit and delete shows, and each refresh makes at most 20 calls", async () => {
+    const ids = Array.from({ length: 1_000 }, (_, i) => h.emulator.seedUser({ email: `u${String(i).padStart(4, "0")}@example.com` }).username);
+    const first = await readAll(ids);
+    expect(first.every((r, i) => r.id === ids[i])).toBe(true);
+    const firstCalls = apiCalls();
+    expect(firstCalls.length).toBeLessThanOrEqual(20);
+    expect(firstCalls.filter((c) => c.startsWith("GET /v2/users/"))).toEqual([]);
+
+    const edited = ids.filter((_, i) => i % 97 === 5);
+    const deleted = ids.filter((_, i) => i % 211 === 7);
+    for (const id of edited) h.emulator.patchUser(id, { description: "edited in the console" });
+    for (const id of deleted) h.emulator.deleteUser(id);
+    h.emulator.requests.length = 0;
+    const again = await readAll(ids);
+    expect(ids.filter((_, i) => again[i]?.id === undefined)).toEqual(deleted);
+    expect(ids.filter((_, i) => again[i]?.props?.description === "edited in the console")).toEqual(edited);
+    const calls = apiCalls();
+    expect(calls.length).toBeLessThanOrEqual(20);
+    // A deleted user is missing from the pages, and absence proves nothing: each is confirmed with its own GET.
+    expect(calls.filter((c) => c.startsWith("GET /v2/users/"))).toEqual(deleted.map((id) => `GET /v2/users/${encodeURIComponent(id)}`));
+  });
 });

@@ -57,8 +57,8 @@ class FakeApi {
 }
 
 /** A clock the test moves; sleeping takes no time but lets every queued read reach the reader. */
-function setup(policy: Partial<SweepPolicy> = {}, keys = 9) {
-  const api = new FakeApi();
+function setup(policy: Partial<SweepPolicy> = {}, keys = 9, pageSize = 3) {
+  const api = new FakeApi(pageSize);
   for (let i = 0; i < keys; i++) api.put(`k${i}`);
   let now = 1_000_000;
   const clock = { advance: (ms: number) => (now += ms) };
@@ -95,7 +95,8 @@ describe("BurstReader", () => {
 
   it("serves a read that arrives after its page, within the burst, without a request", async () => {
     const { api, readAll, read } = setup();
-    await readAll(keys(9));
+    // Every key but k4 (a key read already would start a new pass: see "second read" below).
+    await readAll(keys(9).filter((k) => k !== "k4"));
     const before = api.calls.length;
     expect(await read("k4")).toEqual({ key: "k4", version: 1 });
     expect(api.calls.length).toBe(before);
@@ -120,17 +121,65 @@ describe("BurstReader", () => {
 
   it("never serves a page older than maxBurstMs, even while reads keep coming", async () => {
     const { api, readAll, read, clock } = setup();
-    await readAll(keys(6));
+    // Pages 0 and 3 list k1 and k2, which nobody has read yet.
+    await readAll(["k0", "k3", "k4", "k5"]);
     api.put("k1", 2);
     api.put("k2", 2);
-    // Reads every 500 ms keep the burst alive; its page is not older than the burst, so it serves.
+    // Reads of other keys every 500 ms keep the burst alive; its page is not older than the burst, so it serves.
     for (let t = 500; t < defaultSweepPolicy.maxBurstMs; t += 500) {
       clock.advance(500);
-      expect((await read("k1")).version).toBe(1);
+      api.put(`alive${t}`);
+      await read(`alive${t}`);
     }
+    expect((await read("k1")).version).toBe(1);
     clock.advance(500);
     expect((await read("k2")).version).toBe(2); // a new burst, and a lone read: a GET
     expect(api.calls.at(-1)).toBe("get k2");
+  });
+
+  describe("a second read of a key is the next refresh, never answered from the first one's pages", () => {
+    it.each([1, 200])("20 keys listed, 3 changed out of band, read again %i ms later: fresh values, one more list request", async (gap) => {
+      const { api, readAll, reader, clock } = setup({}, 20, 100);
+      await readAll(keys(20));
+      expect(api.calls).toEqual(["page 0"]);
+      for (const k of ["k3", "k9", "k17"]) api.put(k, 2);
+      clock.advance(gap);
+      const again = await readAll(keys(20));
+      expect(again.filter((i) => i.version === 2).map((i) => i.key)).toEqual(["k3", "k9", "k17"]);
+      expect(api.calls).toEqual(["page 0", "page 0"]);
+      expect(reader.stats).toMatchObject({ bursts: 2, pages: 2, gets: 0 });
+    });
+
+    it("1,000 keys read again after 6 out-of-band changes: every change seen, 10 pages a refresh", async () => {
+      const { api, readAll, read, clock } = setup(defaultSweepPolicy, 1_000, 100);
+      await readAll(keys(1_000));
+      expect(api.count("page")).toBe(10);
+      const edited = ["k5", "k102", "k299", "k500", "k777"];
+      for (const k of edited) api.put(k, 2);
+      api.items.delete("k640");
+      clock.advance(1);
+      const again = await Promise.allSettled(keys(1_000).map(read));
+      const versions = again.map((r) => (r.status === "fulfilled" ? r.value.version : "gone"));
+      expect(keys(1_000).filter((_, i) => versions[i] !== 1)).toEqual([...edited.slice(0, 4), "k640", "k777"]);
+      expect(versions[640]).toBe("gone");
+      expect(api.calls.slice(10).filter((c) => c.startsWith("page"))).toHaveLength(10);
+      expect(api.calls.slice(10).filter((c) => c.startsWith("get"))).toEqual(["get k640"]);
+    });
+
+    it("answers a key once from a page: a second read waiting on the same page gets its own GET", async () => {
+      const { api, readAll } = setup();
+      const items = await readAll(["k0", "k0", "k1", "k2"]);
+      expect(items.map((i) => i.key)).toEqual(["k0", "k0", "k1", "k2"]);
+      expect(api.calls).toEqual(["page 0", "get k0"]);
+    });
+
+    it("a lone second read is one GET", async () => {
+      const { api, readAll, read } = setup();
+      await readAll(keys(6));
+      api.put("k4", 2);
+      expect(await read("k4")).toEqual({ key: "k4", version: 2 });
+      expect(api.calls.slice(2)).toEqual(["get k4"]);
+    });
   });
 
   it("reads with a GET a key this process changed after its page was requested", async () => {
