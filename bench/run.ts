@@ -36,11 +36,11 @@ const baselineFile = path.join(repo, "bench/baseline.json");
 const FIXES: Fix[] = [
   {
     figures: ["P2", "P2w", "P1b", "P1"],
-    what: "reads in a refresh burst are answered from list pages (provider/core/burst-reader.ts, provider/vectara/user-reads.ts). " +
+    what: "reads in a refresh burst are answered from list pages (provider/core/burst-reader.ts, provider/vectara/users/reads.ts). " +
       "With 8 reads in flight (a read waits 5 ms for company before its own GET), the users are listed 100 a page, once per burst, " +
       "and pages are fetched only while reads wait for them and pay for themselves. A read the pages did not answer (a user deleted meanwhile), " +
       "a user this process created, updated or deleted after its page was requested, and a lone read each get their own GET. " +
-      "A burst ends after 1 s without reads or 30 s after it began, and never serves another burst's pages. " +
+      "A burst ends after 1 s without reads, 30 s after it began, or when a key it already answered is read again (a second refresh in the same process lists afresh), and never serves another burst's pages. " +
       "In P1 the read phase (16 in flight) becomes 5 list pages instead of 500 GETs.",
   },
   {
