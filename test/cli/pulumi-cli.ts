@@ -186,7 +186,13 @@ export class CliStack {
 export const USER = "pulumi-nodejs:dynamic/vectara:User";
 export const CORPUS = "pulumi-nodejs:dynamic/vectara:Corpus";
 
-export interface PreviewStep { op: string; urn: string; diffReasons?: string[]; replaceReasons?: string[]; newState?: { inputs?: Record<string, unknown> } }
+export interface PreviewStep {
+  op: string;
+  urn: string;
+  diffReasons?: string[];
+  replaceReasons?: string[];
+  newState?: { inputs?: Record<string, unknown>; propertyDependencies?: Record<string, string[]> };
+}
 export interface PreviewJson { steps: PreviewStep[]; changeSummary: Record<string, number>; diagnostics?: Array<{ message: string; severity: string }> }
 
 /** "op name" per step, sorted (the engine runs steps concurrently). */
@@ -205,6 +211,8 @@ export function summaryOf(stdout: string): string[] {
 
 /** test/cli/fixtures/users: one VectaraUser per entry of the `users` config (args plus `options`). */
 export const usersFixture = path.join(__dirname, "fixtures/users");
+/** test/cli/fixtures/unknown-inputs: a user whose inputs are corpus outputs, unknown at the first preview. */
+export const unknownInputsFixture = path.join(__dirname, "fixtures/unknown-inputs");
 
 export async function setUsers(stack: CliStack, users: Record<string, unknown>): Promise<void> {
   await stack.setConfig("users", JSON.stringify(users));
