@@ -32,3 +32,31 @@ test("adoptExisting takes the user over, converges it, and the next refresh show
   expect(refresh.code).toBe(0);
   expect(summaryOf(refresh.stdout)).toEqual(["2 unchanged"]);
 });
+
+// Dynamic resources cannot be imported (pulumi#3550): the engine asks the dynamic-provider host to
+// Read before the resource has a `__provider`, and the host fails loading the provider's code.
+const CANNOT_IMPORT = /code must be a string, not undefined/;
+
+test("the `import` resource option fails for a dynamic resource, before any API call", async () => {
+  suite.emulator.seedUser({ email: "hal@example.com", api_roles: ["viewer"] });
+  const stack = await CliStack.init(suite, dir, "import-option");
+  await setUsers(stack, { hal: { email: "hal@example.com", apiRoles: ["viewer"], options: { import: "hal@example.com" } } });
+  const from = suite.emulator.requests.length;
+  const r = await stack.up();
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/=\s+pulumi-nodejs:dynamic\/vectara:User hal \*\*importing failed\*\*/);
+  expect(r.stdout).toMatch(CANNOT_IMPORT);
+  expect(suite.emulator.requests.slice(from)).toEqual([]);
+  expect((await stack.resources()).filter((x) => x.type === USER)).toEqual([]);
+});
+
+test("`pulumi import` fails the same way", async () => {
+  const stack = await CliStack.init(suite, dir, "import-command");
+  await setUsers(stack, {});
+  const from = suite.emulator.requests.length;
+  const r = await stack.pulumi(["import", USER, "hal", "hal@example.com", "--yes"]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/error: preview failed: step application failed: code must be a string, not undefined/);
+  expect(suite.emulator.requests.slice(from)).toEqual([]);
+  expect((await stack.resources()).filter((x) => x.type === USER)).toEqual([]);
+});
