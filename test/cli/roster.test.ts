@@ -36,11 +36,11 @@ users:
   bob@example.com: { corpusRoles: { docs: editor, support: viewer } }
   erin@example.com: { email: Erin@Example.com, corpusRoles: { docs: viewer } }
 `);
-  expect(planOf(await stack.preview())).toEqual(["create erin@example.com", "delete carol@example.com", "delete dan@example.com", "same alice@example.com", "update bob@example.com"]);
+  expect(planOf(await stack.preview())).toEqual(["create erin@example.com", "delete carol@example.com", "delete dan@example.com", "update bob@example.com"]);
   const from = suite.emulator.requests.length;
   const r = await stack.up();
   expect(r.code).toBe(0);
-  expect(summaryOf(r.stdout)).toEqual(["+ 1 created", "~ 1 updated", "- 2 deleted", "2 unchanged"]);
+  expect(summaryOf(r.stdout)).toEqual(["+ 1 created", "~ 1 updated", "- 2 deleted", "4 changes. 2 unchanged"]);
   expect(writesSince(suite.emulator, from).sort()).toEqual(["DELETE /v2/users/carol%40example.com", "PATCH /v2/users/bob%40example.com", "PATCH /v2/users/dan%40example.com", "POST /v2/users"]);
   expect(suite.emulator.user("bob@example.com")?.corpus_roles).toEqual(expect.arrayContaining([{ corpus_key: "docs", role: "editor" }, { corpus_key: "support", role: "viewer" }]));
   expect(suite.emulator.user("carol@example.com")).toBeUndefined();
