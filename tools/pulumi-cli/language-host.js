@@ -83,7 +83,7 @@ function runArguments(req, runPath, engine, tracing) {
   add("stack", req.getStack());
   add("pwd", info?.getProgramDirectory() || req.getPwd());
   if (req.getDryrun()) args.push("--dry-run");
-  add("parallel", req.getParallel());
+  args.push("--parallel", String(req.getParallel())); // always, like the real host (0 included)
   add("tracing", tracing);
   args.push(info?.getEntryPoint() || req.getProgram() || ".", ...req.getArgsList());
   return args;
