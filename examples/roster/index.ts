@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { VectaraUser } from "pulumi-saas-users";
 import { readRoster } from "./roster";
 
-const file = path.resolve(new pulumi.Config().get("roster") ?? "roster.yaml");
+// Relative to this program, not to the directory pulumi was started from.
+const file = path.resolve(__dirname, new pulumi.Config().get("roster") ?? "roster.yaml");
 
 export const usernames = Object.entries(readRoster(file)).map(([username, args]) => new VectaraUser(username, args).username);

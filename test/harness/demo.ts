@@ -1,7 +1,9 @@
 // `npm run demo`: the quickstart against the embedded emulator — up, update, refresh after an
-// out-of-band change, up again, destroy — printing each step. With the Pulumi CLI on PATH it runs
-// the CLI (local file backend, stack `dev`); without it, test/harness drives the same provider host.
-import { spawnSync } from "node:child_process";
+// out-of-band change, up again, destroy — printing each step. It runs the real Pulumi CLI that
+// `npm run pulumi` runs (a `pulumi` on PATH, else the build cached by tools/pulumi-cli, built first
+// when Go is available), with a local file backend and a stack `dev`; without any CLI,
+// test/harness drives the same provider host.
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -13,44 +15,60 @@ const program = path.join(repo, "dist/examples/quickstart/index.js");
 const programDir = path.join(repo, "examples/quickstart");
 const project = "vectara-users-quickstart";
 
-/** The real CLI when it is installed: local file backend, stack `dev`, pointed at the emulator. */
-function pulumiCli(): string | undefined {
-  const found = spawnSync("pulumi", ["version"], { encoding: "utf8" });
-  return found.status === 0 ? "pulumi" : undefined;
+/** The CLI `npm run pulumi` runs (tools/pulumi-cli/resolve.js, plain JS beside the sources). */
+function pulumiCli(): { bin: string; PATH: string } | undefined {
+  const { resolvePulumi, cliPath } = require(path.join(repo, "tools/pulumi-cli/resolve.js")) as typeof import("../../tools/pulumi-cli/resolve");
+  const cli = resolvePulumi();
+  if (!cli.bin) {
+    console.log(`No Pulumi CLI (${cli.reason}).`);
+    return undefined;
+  }
+  console.log(`Pulumi CLI ${cli.version} (${cli.source === "path" ? "from PATH" : "built from source"}): ${cli.bin}`);
+  return { bin: cli.bin, PATH: cliPath(cli) };
 }
 
-async function withCli(cli: string): Promise<void> {
+async function withCli(cli: { bin: string; PATH: string }): Promise<void> {
   const emulator = await VectaraEmulator.start();
-  const backend = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-demo-backend-"));
-  const env = { ...process.env, PULUMI_BACKEND_URL: `file://${backend}`, PULUMI_CONFIG_PASSPHRASE: "demo", PULUMI_SKIP_UPDATE_CHECK: "true" };
-  const run = (title: string, args: string[]) => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-demo-"));
+  fs.mkdirSync(path.join(home, "backend"));
+  const env = {
+    ...process.env, PATH: cli.PATH, PULUMI_HOME: path.join(home, "home"), PULUMI_BACKEND_URL: `file://${path.join(home, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: "demo", PULUMI_SKIP_UPDATE_CHECK: "true", PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+  };
+  // Asynchronous on purpose: the emulator answers from this process while the CLI runs.
+  const run = async (title: string, args: string[]) => {
     console.log(`\n=== ${title}: pulumi ${args.join(" ")}`);
-    const r = spawnSync(cli, args, { cwd: repo, env, stdio: "inherit" });
-    if (r.status !== 0) throw new Error(`pulumi ${args[0]} failed with exit code ${r.status}`);
+    const code = await new Promise<number | null>((resolve) => {
+      spawn(cli.bin, args, { cwd: programDir, env, stdio: "inherit" }).on("close", resolve);
+    });
+    if (code !== 0) throw new Error(`pulumi ${args[0]} failed with exit code ${code}`);
   };
   try {
-    run("stack", ["stack", "init", "dev", "--non-interactive"]);
-    run("config", ["config", "set", "vectara:apiUrl", emulator.url]);
-    run("config", ["config", "set", "--secret", "vectara:apiKey", emulator.apiKey]);
-    run("up", ["up", "--yes", "--skip-preview"]);
-    run("update", ["config", "set", "aliceDescription", "Head of content"]);
-    run("up", ["up", "--yes", "--skip-preview"]);
+    await run("stack", ["stack", "init", "dev", "--non-interactive"]);
+    await run("config", ["config", "set", "vectara:apiUrl", emulator.url]);
+    await run("config", ["config", "set", "--secret", "vectara:apiKey", emulator.apiKey]);
+    await run("up", ["up", "--yes", "--skip-preview"]);
+    await run("update", ["config", "set", "aliceDescription", "Head of content"]);
+    await run("up", ["up", "--yes", "--skip-preview"]);
     console.log("\n=== someone edits bob in the console: corpus role docs → editor, and disables him");
     emulator.patchUser("bob@example.com", { corpus_roles: [{ corpus_key: "docs", role: "editor" }], enabled: false });
-    run("refresh", ["refresh", "--yes", "--skip-preview"]);
-    run("up", ["up", "--yes", "--skip-preview"]);
-    run("destroy", ["destroy", "--yes", "--skip-preview"]);
-    run("cleanup", ["stack", "rm", "dev", "--yes"]);
+    await run("refresh", ["refresh", "--yes", "--skip-preview", "--diff"]);
+    await run("up", ["up", "--yes", "--skip-preview"]);
+    await run("destroy", ["destroy", "--yes", "--skip-preview"]);
+    console.log("users left:", emulator.users().map((u) => `${u.username} enabled=${u.enabled}`).join("; ") || "none");
+    console.log(`\n${emulator.requests.length} API requests served`);
   } finally {
+    // Removes the stack and its config file (Pulumi.dev.yaml) from the example folder.
+    await run("cleanup", ["stack", "rm", "dev", "--yes", "--force", "--non-interactive"]).catch(() => undefined);
     await emulator.close();
-    fs.rmSync(backend, { recursive: true, force: true });
+    fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
   const cli = pulumiCli();
   if (cli) return withCli(cli);
-  console.log("No pulumi CLI on PATH: running the quickstart through test/harness, which drives the same provider host.");
+  console.log("Running the quickstart through test/harness, which drives the same provider host.");
   const emulator = await VectaraEmulator.start();
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-demo-"));
   const stack = (config: Record<string, string> = {}) => new Stack({

@@ -12,7 +12,13 @@ export interface RegisterMessage {
   inputs: Props;
   /** Top-level input keys whose values were (or contained) secrets. */
   secretKeys: string[];
+  /** ReadResource (`Resource.get`): the id to read. */
   id?: string;
+  /** RegisterResource options the engine acts on (resource_pb RegisterResourceRequest). */
+  protect?: boolean;
+  retainOnDelete?: boolean;
+  /** The `import` resource option. */
+  importId?: string;
 }
 
 /** child → parent: the program finished; `outputs` are the stack outputs, secrets shown as "[secret]". */

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as PulumiModule from "@pulumi/pulumi";
-import type { ChildMessage, RegisteredMessage } from "./ipc";
+import type { ChildMessage, RegisterMessage, RegisteredMessage } from "./ipc";
 import { UNKNOWN, isPlainObject, unwrapSecrets, type Props } from "./values";
 
 /** Internal Output members (output.js) that report knownness and secretness without running applies. */
@@ -53,6 +53,41 @@ function toWire(inputs: Props): { inputs: Props; secretKeys: string[] } {
   return { inputs: out, secretKeys };
 }
 
+/** The options of each registration, seen on the monitor request before the mocks get it. */
+type Options = Pick<RegisterMessage, "protect" | "retainOnDelete" | "importId"> & { read?: boolean };
+const options = new Map<string, Options>();
+interface MonitorRequest {
+  getType(): string;
+  getName(): string;
+  getProtect?(): boolean | undefined;
+  getRetainondelete?(): boolean | undefined;
+  getImportid?(): string;
+}
+type MonitorMethod = (req: MonitorRequest, cb: unknown) => unknown;
+
+/**
+ * The mocks' newResource sees neither the resource options nor whether the program called
+ * RegisterResource or ReadResource (it gets the `import` option's id as `id`, like a read's).
+ * So the mock monitor's two methods note them first.
+ */
+function watchOptions(pulumi: typeof PulumiModule): void {
+  const monitor = pulumi.runtime.getMonitor() as unknown as Record<"registerResource" | "readResource", MonitorMethod>;
+  const register = monitor.registerResource.bind(monitor);
+  const read = monitor.readResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    options.set(`${req.getType()}::${req.getName()}`, {
+      ...(req.getProtect?.() ? { protect: true } : {}),
+      ...(req.getRetainondelete?.() ? { retainOnDelete: true } : {}),
+      ...(req.getImportid?.() ? { importId: req.getImportid!() } : {}),
+    });
+    return register(req, cb);
+  };
+  monitor.readResource = (req, cb) => {
+    options.set(`${req.getType()}::${req.getName()}`, { read: true });
+    return read(req, cb);
+  };
+}
+
 const mocks: PulumiModule.runtime.Mocks = {
   call: () => ({}),
   newResource: (args) =>
@@ -60,8 +95,9 @@ const mocks: PulumiModule.runtime.Mocks = {
       const n = ++seq;
       pending.set(n, (m) => ("error" in m ? reject(new Error(m.error)) : resolve({ id: m.id, state: m.state })));
       const { inputs, secretKeys } = toWire(args.inputs as Props);
+      const { read, ...opts } = options.get(`${args.type}::${args.name}`) ?? {};
       send({ kind: "register", seq: n, type: args.type, name: args.name, custom: args.custom ?? false,
-        inputs, secretKeys, ...(args.id ? { id: args.id } : {}) });
+        inputs, secretKeys, ...opts, ...(read && args.id ? { id: args.id } : {}) });
     }),
 };
 
@@ -107,6 +143,7 @@ async function main(): Promise<Props> {
   const programRequire = createRequire(mainJs);
   const pulumi = loadPulumi();
   await pulumi.runtime.setMocks(mocks, project, stack, mode === "preview");
+  watchOptions(pulumi);
   let exported: unknown = programRequire(mainJs);
   if (isPlainObject(exported) && Object.getOwnPropertyDescriptor(exported, "default")) exported = exported.default;
   if (typeof exported === "function") exported = await (exported as () => unknown)();

@@ -2,7 +2,7 @@
 import type { ProviderHost } from "./host";
 import type { StackState } from "./state-file";
 import type { Step } from "./steps";
-import { DYNAMIC_PREFIX, remove } from "./up";
+import { DYNAMIC_PREFIX, deleteOne, remove } from "./up";
 import { changedKeys } from "./values";
 
 interface Ctx { host: ProviderHost; state: StackState; save(): void; steps: Step[] }
@@ -39,7 +39,7 @@ export async function refreshAll(c: Ctx): Promise<void> {
 /** Delete everything, dependents first (reverse deployment order), one at a time. */
 export async function destroyAll(c: Ctx): Promise<void> {
   for (const r of [...c.state.resources].sort((a, b) => b.order - a.order)) {
-    if (r.type.startsWith(DYNAMIC_PREFIX) && !r.external) await c.host.delete(r.id, r.urn, r.outputs, r.inputs);
+    await deleteOne(c.host, r);
     remove(c, r);
     c.steps.push({ op: "delete", urn: r.urn, type: r.type, name: r.name, ...(r.id ? { id: r.id } : {}) });
   }

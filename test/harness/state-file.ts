@@ -24,6 +24,10 @@ export interface ResourceState {
   pendingDelete?: boolean;
   /** Read with `Resource.get` (ReadResource): tracked, never deleted by Pulumi. */
   external?: boolean;
+  /** The `protect` option: a delete fails (step.go deleteProtectedError). */
+  protect?: boolean;
+  /** The `retainOnDelete` option: a delete drops it from state without calling the provider. */
+  retainOnDelete?: boolean;
 }
 
 export interface StackState { nextOrder: number; resources: ResourceState[] }

@@ -32,7 +32,10 @@ export async function register(d: Deployment, m: RegisterMessage): Promise<Answe
     const old = d.state.resources.find((r) => r.urn === urn && !r.pendingDelete);
     if (!m.type.startsWith(DYNAMIC_PREFIX)) return echo(d, m, urn, old);
     if (m.id) return await readExternal(d, m, urn, old);
-    return old ? await registerExisting(d, m, urn, old) : await registerNew(d, m, urn);
+    if (m.importId && !old) return await importExisting(d, m, urn);
+    const answer = old ? await registerExisting(d, m, urn, old) : await registerNew(d, m, urn);
+    keepOptions(d, urn, m);
+    return answer;
   } catch (e) {
     d.failures.push(`${m.type} resource '${m.name}': ${e instanceof Error ? e.message : String(e)}`);
     throw e;
@@ -50,6 +53,37 @@ async function readExternal(d: Deployment, m: RegisterMessage, urn: string, old:
   if (!d.preview) put(d, old, { urn, type: m.type, name: m.name, id: read.id, inputs: m.inputs, outputs: read.outputs, secretOutputKeys: m.secretKeys, custom: true, external: true, order: 0 });
   record(d, { op: "read" }, m, urn, read.id);
   return { id: read.id, state: programState(read.outputs, m.secretKeys) };
+}
+
+/**
+ * The `import` option. The engine's ImportStep Reads the resource by id with no state and no
+ * inputs, so the dynamic-provider host has no `__provider` to load and fails ("code must be a
+ * string, not undefined"): dynamic resources cannot be imported (pulumi#3550). The host fails here the same way.
+ */
+async function importExisting(d: Deployment, m: RegisterMessage, urn: string): Promise<Answer> {
+  await d.host.read(m.importId!, urn, {}, {});
+  throw new Error(`the host imported ${m.importId}, which the harness does not model`);
+}
+
+/** Options the engine keeps in state with the resource, whatever the step. */
+function keepOptions(d: Deployment, urn: string, m: RegisterMessage): void {
+  const r = d.state.resources.find((x) => x.urn === urn && !x.pendingDelete);
+  if (d.preview || !r) return;
+  r.protect = m.protect || undefined;
+  r.retainOnDelete = m.retainOnDelete || undefined;
+  d.save();
+}
+
+/**
+ * A delete step (step.go DeleteStep): a protected resource fails it, unless it is the old half of a
+ * replacement; `retainOnDelete` drops the resource without calling the provider; resources read
+ * with `get` are never deleted.
+ */
+export async function deleteOne(host: ProviderHost, r: ResourceState, { replacing = false } = {}): Promise<void> {
+  if (r.protect && !replacing) {
+    throw new Error(`resource "${r.urn}" cannot be deleted\nbecause it is protected. To unprotect the resource, either remove the \`protect\` flag from the resource in your Pulumi program and run \`pulumi up\`, or use the command:\n\`pulumi state unprotect '${r.urn}'\``);
+  }
+  if (r.type.startsWith(DYNAMIC_PREFIX) && !r.external && !r.retainOnDelete) await host.delete(r.id, r.urn, r.outputs, r.inputs);
 }
 
 async function check(d: Deployment, urn: string, olds: Props, news: Props): Promise<Props> {
@@ -78,7 +112,7 @@ async function registerExisting(d: Deployment, m: RegisterMessage, urn: string, 
     const fresh = await check(d, urn, {}, m.inputs);
     if (d.preview) return preview(d, step, m, urn, fresh);
     if (diff.deleteBeforeReplace) {
-      await d.host.delete(old.id, urn, old.outputs, old.inputs);
+      await deleteOne(d.host, old, { replacing: true });
       remove(d, old);
       return create(d, m, urn, fresh, step);
     }
@@ -178,7 +212,7 @@ export async function deleteLeftovers(d: Deployment): Promise<void> {
     const replaced = r.pendingDelete && d.seen.has(r.urn);
     if (!replaced) d.steps.push({ op: "delete", urn: r.urn, type: r.type, name: r.name, ...(r.id ? { id: r.id } : {}) });
     if (d.preview) continue;
-    if (r.type.startsWith(DYNAMIC_PREFIX) && !r.external) await d.host.delete(r.id, r.urn, r.outputs, r.inputs);
+    await deleteOne(d.host, r, { replacing: replaced });
     remove(d, r);
   }
 }
