@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../emulator/server";
+import { VectaraEmulator } from "../../emulator/vectara/server";
 import { cliPath, resolvePulumi } from "../../tools/pulumi-cli/resolve";
 
 export const repo = path.resolve(__dirname, "../..");
