@@ -110,7 +110,7 @@ async function converge(api: UsersApi, current: UserOutputs, inputs: UserInputs)
       await api.update(current.guid, body);
     } catch (error) {
       const code = apiCode(error);
-      if (code === undefined || !(code in refusedEdits)) throw error;
+      if (code === undefined || !Object.hasOwn(refusedEdits, code)) throw error;
       const fields = code === "36" ? ["username"] : changedFields(current, inputs);
       throw (error as ApiError).with(
         { hint: `set ${fields.join(", ")} to the server's value (or leave ${fields.length > 1 ? "them" : "it"} unset) so that the rest can be managed` },
