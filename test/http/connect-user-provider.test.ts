@@ -143,6 +143,14 @@ describe("read", () => {
     expect((await h.provider.read(id, outs)).props).toMatchObject({ userRole: "administrator", firstName: "Judith", onDelete: "retain" });
   });
 
+  it("reads a user from its guid alone, as ConnectUser.get does, with the default settings", async () => {
+    const seeded = h.emulator.seedUser({ username: "kim", email: "kim@example.com", user_role: "publisher" });
+    expect(await h.provider.read(seeded.guid, {})).toEqual({
+      id: seeded.guid,
+      props: { username: "kim", email: "kim@example.com", userRole: "publisher", locked: false, guid: seeded.guid, confirmed: true, createdTime: seeded.created_time, updatedTime: seeded.updated_time, adoptExisting: false, onDelete: "lock" },
+    });
+  });
+
   it("reports a user deleted on the server as gone, with a warning", async () => {
     const { id, outs } = await h.provider.create(inputsOf({ username: "ken" }));
     h.emulator.deleteUser(id);
