@@ -30,7 +30,7 @@ export interface ConnectState {
   immutable: Set<string>;
 }
 
-const fail = (_req: ServiceRequest, c: { status: number; code: number }, message: string) => apiError(c.status, c.code, message);
+const fail = (c: { status: number; code: number }, message: string) => apiError(c.status, c.code, message);
 const badBody = (messages: string[]) => apiError(400, 0, messages.join("; "));
 
 function parsed<T>(req: ServiceRequest, schema: Parameters<typeof check<T>>[0]): { value: T } | { reply: Reply } {
@@ -47,35 +47,35 @@ const lastAdmin = (s: ConnectState, user: User) =>
 const notAdmin = (req: ServiceRequest) => req.access === "read-only";
 
 function create(req: ServiceRequest, s: ConnectState): Reply {
-  if (notAdmin(req)) return fail(req, CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
+  if (notAdmin(req)) return fail(CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
   const body = parsed(req, UserCreatePushInput);
   if ("reply" in body) return body.reply;
-  if (s.authKind === "ldap") return fail(req, CODES.PUSH_ON_PULL_AUTH, "This server's users come from its directory: use the remote search and PUT /v1/users with a temp_ticket.");
+  if (s.authKind === "ldap") return fail(CODES.PUSH_ON_PULL_AUTH, "This server's users come from its directory: use the remote search and PUT /v1/users with a temp_ticket.");
   const input = body.value;
-  if (input.username === "") return fail(req, CODES.USERNAME_NOT_ALLOWED, "The requested username is not allowed.");
+  if (input.username === "") return fail(CODES.USERNAME_NOT_ALLOWED, "The requested username is not allowed.");
   if (input.password !== undefined && (input.password.length < MIN_PASSWORD || input.user_must_set_password === true)) {
-    return fail(req, CODES.WEAK_PASSWORD, input.user_must_set_password === true ? "Give a password or user_must_set_password, not both." : `The password must be at least ${MIN_PASSWORD} characters.`);
+    return fail(CODES.WEAK_PASSWORD, input.user_must_set_password === true ? "Give a password or user_must_set_password, not both." : `The password must be at least ${MIN_PASSWORD} characters.`);
   }
   return insert(req, s, input);
 }
 
 function insert(req: ServiceRequest, s: ConnectState, input: UserCreatePushInput): Reply {
-  if (s.store.named(input.username)) return fail(req, CODES.USERNAME_TAKEN, "The requested username is already in use.");
-  if (seatsFull(s)) return fail(req, CODES.SEAT_LIMIT, "The licence's user seat limit has been reached.");
+  if (s.store.named(input.username)) return fail(CODES.USERNAME_TAKEN, "The requested username is already in use.");
+  if (seatsFull(s)) return fail(CODES.SEAT_LIMIT, "The licence's user seat limit has been reached.");
   const created = s.store.create(input);
   if (created.kind === "created") return json(200, created.item);
   if (created.kind === "invalid") return badBody(created.messages);
-  return fail(req, CODES.USERNAME_TAKEN, "The requested username is already in use.");
+  return fail(CODES.USERNAME_TAKEN, "The requested username is already in use.");
 }
 
 function importUser(req: ServiceRequest, s: ConnectState): Reply {
-  if (notAdmin(req)) return fail(req, CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
+  if (notAdmin(req)) return fail(CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
   const body = parsed(req, UserCreatePullInput);
   if ("reply" in body) return body.reply;
-  if (s.authKind === "password") return fail(req, CODES.PULL_ON_PUSH_AUTH, "This server's users are created with POST /v1/users.");
+  if (s.authKind === "password") return fail(CODES.PULL_ON_PUSH_AUTH, "This server's users are created with POST /v1/users.");
   const username = body.value.temp_ticket === undefined ? undefined : s.tickets.get(body.value.temp_ticket);
   const person = username === undefined ? undefined : s.directory.get(username);
-  if (!person) return fail(req, CODES.BAD_TICKET, "The temp_ticket is not valid.");
+  if (!person) return fail(CODES.BAD_TICKET, "The temp_ticket is not valid.");
   // A ticket stays valid: used again once its user is imported, it meets code 8 (choices.ts).
   return insert(req, s, { ...person });
 }
@@ -138,7 +138,7 @@ function list(req: ServiceRequest, s: ConnectState): Reply {
 }
 
 function get(req: ServiceRequest, s: ConnectState, key: string | undefined): Reply | { user: User } {
-  if (key === undefined || !UUID.test(key)) return fail(req, CODES.INVALID_GUID, `${key ?? "The path parameter"} is not a valid user GUID.`);
+  if (key === undefined || !UUID.test(key)) return fail(CODES.INVALID_GUID, `${key ?? "The path parameter"} is not a valid user GUID.`);
   const user = s.store.get(key);
   return user ? { user } : req.errors.notFound(key, `User ${key} not found`);
 }
@@ -148,18 +148,18 @@ function update(req: ServiceRequest, s: ConnectState, key: string | undefined): 
   if ("reply" in body) return body.reply;
   const found = get(req, s, key);
   if (!("user" in found)) return found;
-  if (notAdmin(req)) return fail(req, CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
+  if (notAdmin(req)) return fail(CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
   const { user } = found;
   const changes = Object.entries(body.value).filter(([k, v]) => v !== undefined && v !== user[k as keyof User]).map(([k]) => k);
   const frozen = changes.find((k) => s.immutable.has(k));
-  if (frozen) return fail(req, CODES.IMMUTABLE_FIELD, `The field ${frozen} cannot be changed.`);
+  if (frozen) return fail(CODES.IMMUTABLE_FIELD, `The field ${frozen} cannot be changed.`);
   if (s.authKind === "ldap") {
-    if (changes.includes("username")) return fail(req, CODES.USERNAME_SET_BY_PROVIDER, "The username is already set by the authentication provider.");
+    if (changes.includes("username")) return fail(CODES.USERNAME_SET_BY_PROVIDER, "The username is already set by the authentication provider.");
     const owned = changes.filter((k) => ["email", "first_name", "last_name"].includes(k));
-    if (owned.length > 0) return fail(req, CODES.INTERNAL_FIELD, `These fields are managed by the authentication provider: ${owned.join(", ")}.`);
+    if (owned.length > 0) return fail(CODES.INTERNAL_FIELD, `These fields are managed by the authentication provider: ${owned.join(", ")}.`);
   }
-  if (changes.includes("username") && s.store.named(body.value.username!)) return fail(req, CODES.USERNAME_TAKEN, "The requested username is already in use.");
-  if (changes.includes("user_role") && lastAdmin(s, user)) return fail(req, CODES.LAST_ADMIN, "The last administrator cannot be demoted.");
+  if (changes.includes("username") && s.store.named(body.value.username!)) return fail(CODES.USERNAME_TAKEN, "The requested username is already in use.");
+  if (changes.includes("user_role") && lastAdmin(s, user)) return fail(CODES.LAST_ADMIN, "The last administrator cannot be demoted.");
   const result = s.store.update(user.guid, body.value);
   if (result.kind !== "updated") return badBody(result.kind === "invalid" ? result.messages : ["not found"]);
   const { email, username, first_name, last_name, user_role, updated_time } = result.item;
@@ -168,14 +168,14 @@ function update(req: ServiceRequest, s: ConnectState, key: string | undefined): 
 }
 
 function lock(req: ServiceRequest, s: ConnectState, user: User): Reply {
-  if (notAdmin(req)) return fail(req, CODES.NO_LOCK_PERMISSION, "You do not have permission to lock users.");
+  if (notAdmin(req)) return fail(CODES.NO_LOCK_PERMISSION, "You do not have permission to lock users.");
   const body = parsed(req, LockUserInput);
   if ("reply" in body) return body.reply;
   const locked = body.value.locked;
   if (locked === undefined || locked === null) return badBody(["locked must be true or false"]);
   if (locked === user.locked) return { status: 200 };
-  if (locked && lastAdmin(s, user)) return fail(req, CODES.LAST_ADMIN, "The last administrator cannot be locked.");
-  if (!locked && seatsFull(s)) return fail(req, CODES.SEAT_LIMIT, "The licence's user seat limit has been reached.");
+  if (locked && lastAdmin(s, user)) return fail(CODES.LAST_ADMIN, "The last administrator cannot be locked.");
+  if (!locked && seatsFull(s)) return fail(CODES.SEAT_LIMIT, "The licence's user seat limit has been reached.");
   s.store.update(user.guid, { locked });
   return { status: 200 };
 }
