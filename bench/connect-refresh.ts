@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     ];
     const table = ["| id | figure | value | target |", "|---|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
     console.log(table);
-    fs.writeFileSync(path.join(repo, "bench/CONNECT.md"), `# ConnectUser bench\n\nOne run of \`npm run bench:connect\` (bench/connect-refresh.ts), ${new Date().toISOString().slice(0, 10)}, on the machine that ran it: ${os.cpus().length} CPUs shared with other work.\n\n${table}\n\n${edited.length} users were edited and ${deleted.length} deleted on the server before the refresh.\n`);
+    fs.writeFileSync(path.join(repo, "bench/CONNECT.md"), `# ConnectUser bench\n\nOne run of \`npm run bench:connect\` (bench/connect-refresh.ts), ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n\n${edited.length} users were edited and ${deleted.length} deleted on the server before the refresh.\n`);
   } finally {
     await emulator.close();
     fs.rmSync(dir, { recursive: true, force: true });
