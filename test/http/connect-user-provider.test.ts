@@ -45,6 +45,15 @@ describe("create", () => {
     expect(calls().map((c) => c.replace(/[0-9a-f-]{36}/, "{guid}"))).toEqual(["POST /__api__/v1/users 200", "POST /__api__/v1/users/{guid}/lock 200", "GET /__api__/v1/users/{guid} 200"]);
   });
 
+  it("keeps a created user in state when converging it fails (a partial create, not an orphan)", async () => {
+    h.emulator.inject({ kind: "status", status: 503, times: 10, match: { method: "POST", pathPrefix: "/__api__/v1/users/" } });
+    const error = (await errorOf(h.provider.create({ ...inputsOf({ username: "cleo", locked: true }), __provider: "loader" }))) as Error & { id?: string; properties?: Record<string, unknown> };
+    const user = h.emulator.userNamed("cleo")!;
+    expect(error.message).toMatch(/^created Connect user cleo but could not apply its settings: .*503: POST \/__api__\/v1\/users\/[0-9a-f-]{36}\/lock/);
+    expect(error.id).toBe(user.guid);
+    expect(error.properties).toMatchObject({ username: "cleo", locked: false, guid: user.guid, __provider: "loader" });
+  });
+
   it("refuses an existing username with an error naming adoptExisting, code 8 and its hint", async () => {
     h.emulator.seedUser({ username: "taken" });
     const error = await errorOf(h.provider.create(inputsOf({ username: "taken" })));
