@@ -30,6 +30,14 @@ export function check<T>(schema: z.ZodType<T>, body: unknown): Checked<T> {
   const fieldErrors: Record<string, string> = {};
   const messages: string[] = [];
   for (const issue of parsed.error.issues) {
+    // A strict schema (the spec's `additionalProperties: false`) names each property it does not know.
+    if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
+      for (const key of issue.keys) {
+        fieldErrors[key] = `${key} is not a property of this request`;
+        messages.push(fieldErrors[key]);
+      }
+      continue;
+    }
     const [field, ...rest] = issue.path.map(String);
     if (field === undefined) {
       messages.push("Request body must be a JSON object");

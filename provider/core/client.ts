@@ -134,7 +134,8 @@ export class ApiClient {
     const code = codeForStatus(status);
     return {
       error: new ApiError({
-        code, service, method: op.method, path: target, status, hint: this.hints[code],
+        code, service, method: op.method, path: target, status,
+        hint: (said.apiCode !== undefined ? this.options.profile.apiCodeHints?.[said.apiCode] : undefined) ?? this.hints[code],
         requestId: said.requestId ?? header(headers, "x-request-id"),
         apiMessages: said.messages, fieldErrors: said.fieldErrors, apiCode: said.apiCode,
       }),

@@ -29,6 +29,11 @@ export interface ServiceProfile {
   extraHeaders?(settings: { requestTimeoutMs: number }): Record<string, string>;
   /** Hints for this service's own reading of a status (the rest come from `hintsFor`). */
   hints?: Partial<Record<ApiErrorCode, string>>;
+  /**
+   * Hints for the service's own error codes (what `parseErrorBody` returns as `apiCode`), for
+   * services whose one HTTP status covers several causes; they win over the status's hint.
+   */
+  apiCodeHints?: Readonly<Record<string, string>>;
 }
 
 /** What an error body says, in the shape ApiError keeps. */

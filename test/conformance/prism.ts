@@ -24,6 +24,8 @@ export type PrismOptions = (
 ) & {
   /** Prism's --errors (default true): a violation replaces the answer with a problem+json error. */
   errors?: boolean;
+  /** The spec Prism judges by (default: ./spec-file.ts specPath()). */
+  spec?: string;
 };
 
 export interface Prism {
@@ -50,8 +52,8 @@ const READY_TIMEOUT_MS = 30_000;
 export async function startPrism(options: PrismOptions): Promise<Prism> {
   const bin = require.resolve("@stoplight/prism-cli/dist/index.js");
   const args = options.mode === "proxy"
-    ? ["proxy", specPath(), options.upstream, ...(options.validateRequest === false ? ["--validate-request=false"] : [])]
-    : ["mock", specPath()];
+    ? ["proxy", options.spec ?? specPath(), options.upstream, ...(options.validateRequest === false ? ["--validate-request=false"] : [])]
+    : ["mock", options.spec ?? specPath()];
   if (options.errors ?? true) args.push("--errors");
   args.push("--host", "127.0.0.1", "--port", "0");
   // FORCE_COLOR=0 keeps chalk's escape codes out of the lines we read. stdin stays open: its end

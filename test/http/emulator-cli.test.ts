@@ -61,8 +61,8 @@ describe("a bad command line is refused with the command's own message and exit 
     ["an empty key", ["--api-key="], "--api-key must not be empty"],
     ["a flag given twice", ["--port", "1", "--port", "2"], "--port may be given once"],
     ["a duplicate status other than 400 or 409", ["--duplicate-status", "401"], "--duplicate-status must be 400 or 409, got 401"],
-    ["an unknown service", ["posit"], "unknown service posit (services: vectara)"],
-    ["an unknown service as a flag", ["--service", "arize"], "unknown service arize (services: vectara)"],
+    ["an unknown service", ["posit"], `unknown service posit (services: ${SERVICES.map((s) => s.name).join(", ")})`],
+    ["an unknown service as a flag", ["--service", "nosuch"], `unknown service nosuch (services: ${SERVICES.map((s) => s.name).join(", ")})`],
     ["two services", ["vectara", "vectara2"], "one service at most, got vectara vectara2"],
     ["a service given as argument and flag, differently", ["vectara", "--service", "other"], "the service is given twice: vectara and --service other"],
   ])("%s", async (_, argv, message) => {

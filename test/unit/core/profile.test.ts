@@ -3,6 +3,8 @@ import * as path from "node:path";
 import { forAccount } from "../../../provider/core/account";
 import { hintsFor, type ServiceProfile } from "../../../provider/core/profile";
 import { readConnectionSettings, requireConnection } from "../../../provider/core/settings";
+import { ApiClient } from "../../../provider/core/client";
+import type { Transport } from "../../../provider/core/transport";
 
 /** A service the core has never heard of: Bearer keys, a required server URL, a vendor's own env name. */
 const acme: ServiceProfile = {
@@ -41,6 +43,29 @@ describe("a service profile drives the settings", () => {
     expect(hints.UNAUTHORIZED).toBe("check the credentials: `pulumi config set acme:apiKey --secret`");
     expect(hints.NETWORK).toBe("check acme:serverUrl and the network path to it");
     expect(Object.values(hints).join(" ")).not.toMatch(/vectara/i);
+  });
+});
+
+describe("hints for the service's own error codes", () => {
+  const withCodes: ServiceProfile = {
+    ...acme,
+    parseErrorBody: (json) => ({ apiCode: String((json as { code?: unknown }).code), messages: ["said"] }),
+    apiCodeHints: { "64": "a seat is needed" },
+  };
+  const answering = (status: number, body: object) => {
+    const transport = { send: async () => ({ status, headers: {}, text: JSON.stringify(body) }), close: async () => undefined } as unknown as Transport;
+    const settings = readConnectionSettings(config({ "acme:serverUrl": "https://a.example.com", "acme:apiKey": "k", "acme:maxRetries": "0" }), withCodes, {});
+    return new ApiClient(settings, { profile: withCodes, logger: { debug: () => undefined, warn: () => undefined }, transport });
+  };
+
+  it("win over the status's hint when the body carries a code the profile knows", async () => {
+    const error = await answering(400, { code: 64 }).send({ method: "GET", path: "/x", expect: [200] }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/400: GET \/api\/x — code 64; said — hint: a seat is needed$/);
+  });
+
+  it("leave the status's hint for a code the profile does not know", async () => {
+    const error = await answering(401, { code: 3 }).send({ method: "GET", path: "/x", expect: [200] }).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/hint: check the credentials/);
   });
 });
 

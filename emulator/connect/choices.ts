@@ -1,0 +1,102 @@
+/**
+ * Every behaviour the spec leaves open, decided once, each with the reason. "The spec" is Connect's
+ * OpenAPI (users subset in test/conformance/specs/connect.subset.json); "the table" is the 2023.09
+ * error-code table of Connect's API docs, with the statuses it gives. Its users operations declare
+ * 200, 400, 401, 403, 404, 409 and 500 with an APIError body, and no response headers.
+ */
+
+/** What the server's users come from: pushed over the API (password, SAML …) or pulled from LDAP/Google. */
+export type AuthKind = "password" | "ldap";
+/** A password server: the table's common case, and the one the SDKs' POST create serves. */
+export const DEFAULT_AUTH_KIND: AuthKind = "password";
+
+/** Authorization.DefaultUserRole's default in Connect's admin guide: a user created without a role is a viewer. */
+export const DEFAULT_ROLE = "viewer";
+
+/** `Authorization: Key <key>` (the SDKs' scheme). The spec's apiKey scheme names no challenge; RFC 9110 §15.5.2 requires one on 401. */
+export const WWW_AUTHENTICATE = 'Key realm="connect"';
+
+/** getUsers page_size: the table's 1–500, default 20; page_number from 1. remote search `limit` likewise. */
+export const PAGE_SIZE = { min: 1, max: 500, default: 20 } as const;
+export const PAGE_NUMBER = { min: 1, max: 1_000_000, default: 1 } as const;
+
+/** The table's codes, with the statuses it gives. */
+export const CODES = {
+  USERNAME_TAKEN: { status: 409, code: 8 },
+  WEAK_PASSWORD: { status: 400, code: 6 },
+  USERNAME_NOT_ALLOWED: { status: 400, code: 7 },
+  ROLE_NOT_PERMITTED: { status: 403, code: 23 },
+  NO_LOCK_PERMISSION: { status: 403, code: 49 },
+  SEAT_LIMIT: { status: 400, code: 64 },
+  UNKNOWN_ROLE: { status: 400, code: 112 },
+  // The table gives no status for these; 400 is what a refused request is in the rest of the table.
+  USERNAME_SET_BY_PROVIDER: { status: 400, code: 36 },
+  INTERNAL_FIELD: { status: 400, code: 46 },
+  IMMUTABLE_FIELD: { status: 400, code: 53 },
+  LAST_ADMIN: { status: 400, code: 61 },
+  PUSH_ON_PULL_AUTH: { status: 400, code: 120 },
+  PULL_ON_PUSH_AUTH: { status: 400, code: 119 },
+  BAD_TICKET: { status: 400, code: 127 },
+  // Numbered from the newer spec's enum order; no status given: 400.
+  INVALID_GUID: { status: 400, code: 261 },
+} as const;
+
+/** 404 for a user that does not exist (table: 9/404), and for a path no operation serves (4/404, object missing). */
+export const USER_NOT_FOUND = 9;
+export const OBJECT_MISSING = 4;
+/**
+ * The table lists no code for a missing credential, a malformed body or query, throttling or a
+ * server failure; the emulator answers those with code 0 and the reason in `error`.
+ */
+export const UNLISTED_CODE = 0;
+
+/**
+ * A password min length of 6 (the 2023.09 docs); shorter is code 6. A password together with
+ * user_must_set_password is refused with code 6 too ("not both", the table gives no code).
+ */
+export const MIN_PASSWORD = 6;
+
+/**
+ * `confirmed`: a user created with a password, or imported from a directory, is confirmed; one
+ * asked to set a password (`user_must_set_password`) is not until it does (never, here).
+ */
+
+/**
+ * Seats: every unlocked user holds one; a create or an unlock beyond the licence's seats is code 64.
+ * Unlimited unless `seats` is given.
+ */
+
+/**
+ * Roles and locks need an administrator's key. A second key, the publisher key, stands in for a
+ * non-administrator: it may read; a lock or unlock by it is code 49, any other write code 23
+ * (every create and update by a non-administrator is a role or another user's record).
+ */
+
+/**
+ * The last administrator: demoting (PUT user_role) or locking the only unlocked administrator is
+ * code 61. The table names demotion; a lock would leave no administrator either.
+ */
+
+/**
+ * LDAP servers: POST /v1/users is code 120 (PushOnPullAuth); PUT /v1/users with a ticket imports a
+ * user. The remote search lists the directory's users whose username, first or last name starts
+ * with the prefix (case-insensitive), each with a fresh temp_ticket and its Connect guid (null
+ * without an account). An unknown ticket is code 127; a ticket whose user has been imported since
+ * (by it or another) is code 8, as any taken username is: a retried import then finds its own user. A PUT changing username is code 36, changing email, first_name or
+ * last_name code 46; sending a field's current value changes nothing and is accepted. On password
+ * servers PUT /v1/users is code 119 and the remote search lists nothing.
+ */
+
+/** `makeImmutable(field)`: a PUT changing that field is code 53, on any server (as for a SAML-owned field). */
+
+/** LockUserInput.locked: absent or null is a 400 (code 0), since the spec does not say what it means. Locking a locked user is accepted. */
+
+/**
+ * getUsers: `prefix` matches username, first and last name, case-insensitive, and answers only
+ * its first page (the API reference); `user_role` and `account_status` take `|`-separated
+ * alternatives; `licensed` is every unlocked user, `inactive` none (no user ever logs in here).
+ * Order: creation order, or `sort`/`asc_order`.
+ */
+
+/** A path parameter that is not a UUID is code 261 (the newer spec's "invalid user GUID"). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,33 @@
+/** The Connect emulator on the command line: its flags, how they map to ConnectEmulatorOptions, what it prints. */
+import { choiceFlag, defineServiceCli, integerFlag, textFlag } from "../core";
+import { ConnectEmulator } from "./server";
+
+export const connectCli = defineServiceCli({
+  name: "connect",
+  summary: "Posit Connect Server API: users (Authorization: Key, lock, password or LDAP server)",
+  title: "Connect",
+  flags: {
+    "api-key": textFlag("KEY", "the administrator's key, sent as Authorization: Key <KEY> (default: random)"),
+    "publisher-api-key": textFlag("KEY", "a publisher's key, which may only read (default: random)"),
+    "auth-kind": choiceFlag("KIND", "password (POST creates users) or ldap (users are imported from a directory) (default password)", ["password", "ldap"] as const),
+    seats: integerFlag("N", "unlocked users the licence allows, 0–1000000 (default: no limit)", 0, 1_000_000),
+  },
+  prints: [
+    "Server URL: what to set as connect:serverUrl or CONNECT_SERVER",
+    "API key: the administrator's key (connect:apiKey or CONNECT_API_KEY)",
+    "Publisher API key: the key that may only read",
+  ],
+  async start(values, port) {
+    const emulator = await ConnectEmulator.start({
+      port,
+      apiKey: values["api-key"],
+      publisherApiKey: values["publisher-api-key"],
+      authKind: values["auth-kind"],
+      seats: values.seats,
+    });
+    return {
+      emulator,
+      lines: [`Server URL: ${emulator.serverUrl}`, `API key: ${emulator.apiKey}`, `Publisher API key: ${emulator.publisherApiKey}`],
+    };
+  },
+});

@@ -1,0 +1,130 @@
+/**
+ * A stateful in-memory Posit Connect Server API (the users endpoints) on the emulator core (../core),
+ * for tests, demos and offline work: `Authorization: Key`, page-number paging, PUT updates, the lock
+ * action, no DELETE, `{code, error}` error bodies with Connect's codes, a switch between password
+ * servers (POST creates) and LDAP servers (remote search and temp tickets), seat limits and the
+ * last administrator. It logs every request, can be made to fail (`inject`), and can be changed
+ * out of band, as if on the server's dashboard.
+ */
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import { authorization, Emulator, listen, serveResources, type Service } from "../core";
+import { DEFAULT_AUTH_KIND, WWW_AUTHENTICATE, type AuthKind } from "./choices";
+import { connectErrors } from "./errors";
+import { collectionExtras, usersResource, type ConnectState } from "./users-api";
+import type { DirectoryUser, User } from "./users-spec";
+import { UserStore } from "./users-store";
+
+export type { Fault, FaultMatch, RequestLogEntry } from "../core";
+export type { DirectoryUser, User } from "./users-spec";
+
+export interface ConnectEmulatorOptions {
+  port?: number;
+  /** The administrator's API key (default: random). */
+  apiKey?: string;
+  /** A publisher's API key: it may read, not write (default: random). */
+  publisherApiKey?: string;
+  /** "password" (default): POST creates users. "ldap": users are imported from the directory. */
+  authKind?: AuthKind;
+  /** Unlocked users the licence allows (default: no limit). */
+  seats?: number;
+}
+
+/** A seed: a UserCreatePushInput with plain strings. */
+export interface SeedUser {
+  username: string;
+  email?: string;
+  first_name?: string;
+  last_name?: string;
+  user_role?: string;
+  external_id?: string;
+}
+
+export class ConnectEmulator extends Emulator {
+  readonly apiKey: string;
+  readonly publisherApiKey: string;
+  /** The server URL a client configures (the API lives under /__api__). */
+  readonly serverUrl: string;
+  protected readonly service: Service;
+  readonly #state: ConnectState;
+
+  private constructor(server: Server, opts: ConnectEmulatorOptions) {
+    super(server);
+    this.serverUrl = this.url;
+    this.apiKey = opts.apiKey ?? randomBytes(16).toString("hex");
+    this.publisherApiKey = opts.publisherApiKey ?? randomBytes(16).toString("hex");
+    this.#state = {
+      store: new UserStore(), authKind: opts.authKind ?? DEFAULT_AUTH_KIND, seats: opts.seats,
+      directory: new Map(), tickets: new Map(), immutable: new Set(),
+    };
+    const resources = [usersResource(this.#state)];
+    this.service = {
+      errors: connectErrors,
+      auth: authorization("Key", [[this.apiKey, "full"], [this.publisherApiKey, "read-only"]]),
+      unauthenticated: { message: "Invalid API key.", challenge: WWW_AUTHENTICATE },
+      apiPrefix: "/__api__",
+      handle: (req) => collectionExtras(req, this.#state) ?? serveResources(req, resources),
+    };
+  }
+
+  static async start(opts: ConnectEmulatorOptions = {}): Promise<ConnectEmulator> {
+    if (![undefined, "password", "ldap"].includes(opts.authKind)) throw new RangeError('authKind must be "password" or "ldap"');
+    if (opts.seats !== undefined && !(Number.isInteger(opts.seats) && opts.seats >= 0)) throw new RangeError("seats must be an integer ≥ 0");
+    return new ConnectEmulator(await listen(opts.port), opts);
+  }
+
+  get authKind(): AuthKind {
+    return this.#state.authKind;
+  }
+
+  /** Changes the licence's seats (undefined: no limit). */
+  setSeats(seats: number | undefined): void {
+    this.#state.seats = seats;
+  }
+
+  /** Creates a user out of band, as an administrator would on the dashboard, whatever the server kind. */
+  seedUser(body: SeedUser, opts: { locked?: boolean } = {}): User {
+    return this.#state.store.createOrThrow("seedUser", body, { locked: opts.locked ?? false });
+  }
+
+  /** Changes a user out of band (UserUpdateInput fields, or locked); bumps updated_time. */
+  patchUser(guid: string, patch: Partial<Pick<User, "email" | "username" | "first_name" | "last_name" | "user_role" | "locked">>): User {
+    return this.#state.store.updateOrThrow("patchUser", guid, patch);
+  }
+
+  /** Deletes a user out of band, as `usermanager delete` on the server does; false when there was none. */
+  deleteUser(guid: string): boolean {
+    return this.#state.store.remove(guid);
+  }
+
+  /** Adds a person to an LDAP server's directory, who has no Connect account until imported. */
+  addDirectoryUser(person: DirectoryUser): void {
+    this.#state.directory.set(person.username, { ...person });
+  }
+
+  /** From now on a PUT that changes `field` is refused with code 53. */
+  makeImmutable(field: string): void {
+    this.#state.immutable.add(field);
+  }
+
+  user(guid: string): User | undefined {
+    return this.#state.store.get(guid);
+  }
+
+  userNamed(username: string): User | undefined {
+    return this.#state.store.named(username);
+  }
+
+  users(): User[] {
+    return this.#state.store.all();
+  }
+
+  /** Forgets users, the directory, tickets, immutable fields, the request log and faults; keeps the server kind and seats. */
+  override reset(): void {
+    super.reset();
+    this.#state.store.clear();
+    this.#state.directory.clear();
+    this.#state.tickets.clear();
+    this.#state.immutable.clear();
+  }
+}
