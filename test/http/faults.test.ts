@@ -3,6 +3,7 @@
 import { setTimeout } from "node:timers/promises";
 import { checkUser } from "../../provider/vectara/users/logic";
 import type { Fault } from "../../emulator/core/faults";
+import { faultKinds } from "./fault-kinds";
 import { startProvider, stopProvider, type Harness } from "./provider-setup";
 
 let h: Harness;
@@ -14,20 +15,7 @@ beforeEach(() => h.emulator.reset());
 
 const email = "fault@example.com";
 const inputs = (extra: Record<string, unknown> = {}) => checkUser({ email, apiRoles: ["viewer"], ...extra }).inputs;
-const httpDate = () => new Date(Date.now() + 1000).toUTCString();
-
-const faults: Array<[string, () => Omit<Fault, "match">]> = [
-  ["429 without Retry-After", () => ({ kind: "status", status: 429 })],
-  ["429 with Retry-After in seconds", () => ({ kind: "status", status: 429, retryAfter: "1" })],
-  ["429 with Retry-After as an HTTP-date", () => ({ kind: "status", status: 429, retryAfter: httpDate() })],
-  ["500", () => ({ kind: "status", status: 500 })],
-  ["502", () => ({ kind: "status", status: 502 })],
-  ["503", () => ({ kind: "status", status: 503 })],
-  ["504", () => ({ kind: "status", status: 504 })],
-  ["connection reset before the server acted", () => ({ kind: "reset" })],
-  ["an answer slower than the request timeout", () => ({ kind: "latency", ms: 700, times: 1 })],
-  ["server committed, then the connection dropped", () => ({ kind: "drop-after-commit" })],
-];
+const faults = faultKinds;
 
 type Op = "create" | "read" | "update" | "delete";
 const operations: Array<[Op, string]> = [["create", "POST"], ["read", "GET"], ["update", "PATCH"], ["delete", "DELETE"]];

@@ -1,0 +1,57 @@
+// What every service's bad-input suite does through the real provider host: one host configured
+// against the service's emulator, the `__provider` a program would register (serialized by Pulumi's
+// own closure serializer), and each bad input's Check: a CheckFailure naming the property, no
+// thrown stack trace, and not one request to the API.
+import * as path from "node:path";
+import { ProviderHost } from "../harness/host";
+
+const repo = path.resolve(__dirname, "../..");
+
+interface Emulator {
+  requests: unknown[];
+  close(): Promise<void>;
+}
+
+export interface CheckSuite {
+  host: ProviderHost;
+  /** Check through the host, with the registered `__provider`. */
+  check(news: Record<string, unknown>): ReturnType<ProviderHost["check"]>;
+}
+
+export function checkThroughHost<E extends Emulator>(spec: {
+  /** The example whose directory the host starts in, and its project name. */
+  example: string;
+  project: string;
+  type: string;
+  entry: string;
+  start(): Promise<E>;
+  config(emulator: E): Record<string, string>;
+  secretKeys: string[];
+  badInputs: Array<[string, Record<string, unknown>, string]>;
+}): CheckSuite {
+  const urn = `urn:pulumi:dev::${spec.project}::${spec.type}::eve`;
+  let emulator: E;
+  let provider: string;
+  const suite = {} as CheckSuite;
+  beforeAll(async () => {
+    emulator = await spec.start();
+    suite.host = await ProviderHost.start({ programDir: path.join(repo, spec.example), project: spec.project });
+    await suite.host.configure(spec.config(emulator), spec.secretKeys);
+    const { hostedProvider } = require(path.join(repo, "dist/provider/core/dynamic-loader.js"));
+    const { serializeFunction } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
+    const p = hostedProvider(spec.entry);
+    provider = (await serializeFunction(() => p, { allowSecrets: true })).text;
+  });
+  afterAll(async () => {
+    await suite.host?.stop();
+    await emulator?.close();
+  });
+  suite.check = (news) => suite.host.check(urn, {}, { ...news, __provider: provider });
+
+  test.each(spec.badInputs)("%s fails Check on its property, with no request", async (_case, news, property) => {
+    const { failures } = await suite.check(news);
+    expect(failures.map((f) => f.property)).toContain(property);
+    expect(emulator.requests).toEqual([]);
+  });
+  return suite;
+}
