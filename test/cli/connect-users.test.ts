@@ -1,0 +1,73 @@
+// examples/connect-users under the real CLI against the Connect emulator: up, a rename in place,
+// drift on refresh, and a destroy that locks (Connect has no delete). Asserted from exit codes,
+// summaries, `pulumi stack export` and the emulator's request log.
+import * as path from "node:path";
+import { ConnectEmulator } from "../../emulator/connect/server";
+import { CliStack, cliSuite, repo, summaryOf } from "./pulumi-cli";
+
+const suite = cliSuite();
+let connect: ConnectEmulator;
+let stack: CliStack;
+const PASSWORD = "cli-tier-alice-password";
+const CONNECT_USER = "pulumi-nodejs:dynamic/connect:User";
+
+/** Writes only (no GETs), as `METHOD path`, since `from` in the request log. */
+const writes = (from = 0) => connect.requests.slice(from).filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.rawPath}`);
+
+beforeAll(async () => {
+  connect = await ConnectEmulator.start();
+  stack = new CliStack(suite, suite.program(path.join(repo, "examples/connect-users")), "dev");
+  await stack.ok(["stack", "init", "dev"]);
+  await stack.setConfig("connect:serverUrl", connect.serverUrl);
+  await stack.setConfig("connect:apiKey", connect.apiKey, { secret: true });
+  await stack.setConfig("alicePassword", PASSWORD, { secret: true });
+});
+afterAll(() => connect?.close());
+
+test("up creates both users, keeps the password and the API key out of state and output", async () => {
+  const r = await stack.up();
+  expect(r.code).toBe(0);
+  expect(summaryOf(r.stdout)).toEqual(["+ 3 created"]);
+  expect(writes().filter((w) => w.startsWith("POST /__api__/v1/users"))).toEqual(["POST /__api__/v1/users", "POST /__api__/v1/users"]);
+  expect(connect.userNamed("alice")).toMatchObject({ email: "alice@example.com", user_role: "publisher", first_name: "Alice" });
+  const exported = await stack.exportText();
+  for (const secret of [PASSWORD, connect.apiKey]) {
+    expect(exported).not.toContain(secret);
+    expect(suite.transcript).not.toContain(secret);
+  }
+  const alice = (await stack.resources()).find((x) => x.type === CONNECT_USER && x.urn.endsWith("::alice"));
+  expect(alice?.id).toBe(connect.userNamed("alice")?.guid);
+  expect(alice?.outputs).not.toHaveProperty("password");
+});
+
+test("a new username is an update in place of the same guid", async () => {
+  const guid = connect.userNamed("bob")?.guid;
+  await stack.setConfig("bobUsername", "robert");
+  const from = connect.requests.length;
+  const r = await stack.up();
+  expect(r.code).toBe(0);
+  expect(summaryOf(r.stdout)).toEqual(["~ 1 updated", "2 unchanged"]);
+  expect(writes(from)).toEqual([`PUT /__api__/v1/users/${guid}`]);
+  expect(connect.user(guid!)).toMatchObject({ username: "robert" });
+});
+
+test("a role changed on the server shows as drift on refresh, and up puts it back", async () => {
+  const guid = connect.userNamed("alice")!.guid;
+  connect.patchUser(guid, { user_role: "viewer" });
+  const refresh = await stack.refresh("--diff");
+  expect(refresh.code).toBe(0);
+  expect(refresh.stdout).toMatch(/~ userRole *: "publisher" => "viewer"/);
+  const from = connect.requests.length;
+  expect((await stack.up()).code).toBe(0);
+  expect(writes(from)).toEqual([`PUT /__api__/v1/users/${guid}`]);
+  expect(connect.user(guid)?.user_role).toBe("publisher");
+});
+
+test("destroy locks the users instead of deleting them", async () => {
+  const from = connect.requests.length;
+  const r = await stack.destroy();
+  expect(r.code).toBe(0);
+  expect(summaryOf(r.stdout)).toEqual(["- 3 deleted"]);
+  expect(writes(from).sort()).toEqual(connect.users().map((u) => `POST /__api__/v1/users/${u.guid}/lock`).sort());
+  expect(connect.users().map((u) => u.locked)).toEqual([true, true]);
+});
