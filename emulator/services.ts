@@ -1,8 +1,9 @@
 /** The services the emulator command can run; a new service adds its ServiceCli here. */
 import type { ServiceCli } from "./core";
+import { arizeCli } from "./arize/cli";
 import { vectaraCli } from "./vectara/cli";
 
-export const SERVICES: readonly ServiceCli[] = [vectaraCli];
+export const SERVICES: readonly ServiceCli[] = [vectaraCli, arizeCli];
 /** The service run when none is named: the only one before the command took a service. */
 export const DEFAULT_SERVICE = "vectara";
 export const PROGRAM = "pulumi-saas-users-emulator";
