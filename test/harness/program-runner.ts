@@ -59,7 +59,9 @@ const mocks: PulumiModule.runtime.Mocks = {
     new Promise((resolve, reject) => {
       const n = ++seq;
       pending.set(n, (m) => ("error" in m ? reject(new Error(m.error)) : resolve({ id: m.id, state: m.state })));
-      const { inputs, secretKeys } = toWire(args.inputs as Props);
+      const wire = toWire(args.inputs as Props);
+      const inputs = wire.inputs;
+      const secretKeys = [...new Set([...wire.secretKeys, ...(additionalSecretOutputs.get(`${args.type}::${args.name}`) ?? [])])];
       send({ kind: "register", seq: n, type: args.type, name: args.name, custom: args.custom ?? false,
         inputs, secretKeys, ...(args.id ? { id: args.id } : {}) });
     }),
@@ -102,11 +104,33 @@ function loadPulumi(): typeof PulumiModule {
   }
 }
 
+/** `additionalSecretOutputs` of each registration, which the mocks' newResource is not given. */
+const additionalSecretOutputs = new Map<string, string[]>();
+
+interface RegisterRequest { getType(): string; getName(): string; getAdditionalsecretoutputsList?(): string[] }
+
+/**
+ * The mock monitor hands `newResource` the inputs but not the RegisterResourceRequest's
+ * additionalSecretOutputs; the real engine keeps those outputs secret in state. Reading them from the
+ * request (the mock monitor calls newResource synchronously from registerResource) lets the harness
+ * do the same.
+ */
+function recordAdditionalSecretOutputs(pulumi: typeof PulumiModule): void {
+  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, callback: unknown): unknown } | undefined;
+  if (!monitor) return;
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    additionalSecretOutputs.set(`${req.getType()}::${req.getName()}`, req.getAdditionalsecretoutputsList?.() ?? []);
+    return register(req, callback);
+  };
+}
+
 async function main(): Promise<Props> {
   // The program's own copy of @pulumi/pulumi, so the mocks land in the runtime the program uses.
   const programRequire = createRequire(mainJs);
   const pulumi = loadPulumi();
   await pulumi.runtime.setMocks(mocks, project, stack, mode === "preview");
+  recordAdditionalSecretOutputs(pulumi);
   let exported: unknown = programRequire(mainJs);
   if (isPlainObject(exported) && Object.getOwnPropertyDescriptor(exported, "default")) exported = exported.default;
   if (typeof exported === "function") exported = await (exported as () => unknown)();
