@@ -1,5 +1,6 @@
 import type { ApiClient } from "../../core/client";
-import { nextCursor, type Page } from "../../core/paging";
+import { ApiError } from "../../core/errors";
+import { allItems, nextCursor, type Page } from "../../core/paging";
 import { path } from "../../core/path";
 import { arizeProfile } from "../profile";
 import { apiUser, createdUser, listUsersResponse, type ApiUser, type CreateUserBody, type UpdateUserBody } from "./schema";
@@ -44,3 +45,9 @@ export function usersApi(client: ApiClient) {
 }
 
 export type UsersApi = ReturnType<typeof usersApi>;
+
+/** The user with exactly this email (case-insensitive): the API's email filter matches substrings. */
+export async function findByEmail(api: UsersApi, email: string): Promise<ApiUser> {
+  for await (const user of allItems((cursor) => api.page(cursor, { email }))) if (user.email.toLowerCase() === email.toLowerCase()) return user;
+  throw new ApiError({ code: "NOT_FOUND", service: "Arize", method: "GET", path: "/v2/users", apiMessages: [`no user has the email ${email}`] });
+}

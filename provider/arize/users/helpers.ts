@@ -2,9 +2,8 @@ import { programConnections } from "../../core/connection";
 import { hasCode } from "../../core/errors";
 import { allItems } from "../../core/paging";
 import { arizeProfile } from "../profile";
-import { usersApi } from "./api";
+import { findByEmail, usersApi } from "./api";
 import { keptSettings, toOutputs } from "./logic";
-import { findByEmail } from "./provider";
 import type { ApiUser, ArizeUserStatus, UserOutputs } from "./schema";
 
 /**

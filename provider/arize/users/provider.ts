@@ -3,9 +3,8 @@ import { AccountReaders } from "../../core/burst-reader";
 import { ApiError, hasCode } from "../../core/errors";
 import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
-import { allItems } from "../../core/paging";
 import { arize } from "../profile";
-import { usersApi, type UsersApi } from "./api";
+import { findByEmail, usersApi, type UsersApi } from "./api";
 import { checkUser, createBody, diffUser, inputsOf, keptSettings, sameEmail, toOutputs, triggerDue, updateBody } from "./logic";
 import { trackChanges, userSource } from "./reads";
 import type { ApiUser, UserInputs, UserOutputs } from "./schema";
@@ -107,12 +106,6 @@ export function arizeUserProvider(deps: { api: (account?: string) => UsersApi; l
       await applyDeletePolicy(props.onDelete ?? "delete", { delete: () => tracked(props.account).remove(id) });
     },
   };
-}
-
-/** The user with exactly this email (case-insensitive): the API's email filter matches substrings. */
-export async function findByEmail(api: UsersApi, email: string): Promise<ApiUser> {
-  for await (const user of allItems((cursor) => api.page(cursor, { email }))) if (sameEmail(user.email, email)) return user;
-  throw new ApiError({ code: "NOT_FOUND", service: "Arize", method: "GET", path: "/v2/users", apiMessages: [`no user has the email ${email}`] });
 }
 
 /** The instance the provider host runs: one per process, configured from the stack. */
