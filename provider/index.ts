@@ -6,3 +6,6 @@ export type { ApiErrorCode } from "./core/errors";
 export { ConnectUser, type ConnectUserArgs } from "./connect/users/resource";
 export { getConnectUser, listConnectUsers, closeConnectHelpers, type ConnectUserInfo } from "./connect/users/helpers";
 export type { ConnectUserRole, OnDelete as ConnectOnDelete } from "./connect/users/schema";
+export { ArizeUser, type ArizeUserArgs } from "./arize/users/resource";
+export { getArizeUser, listArizeUsers, closeArizeHelpers, type ArizeUserInfo } from "./arize/users/helpers";
+export type { ArizeRole, ArizeInviteMode, ArizeUserStatus, ArizeOnDelete } from "./arize/users/schema";

@@ -77,6 +77,16 @@ export abstract class ResourceStore<T extends object, Create, Update extends obj
     throw new Error(`${caller}: ${result.kind === "invalid" ? result.messages.join("; ") : `no ${this.noun} ${key}`}`);
   }
 
+  /**
+   * Replaces a record without the update schema, for what a service changes on its own (a status
+   * that moves with time, a re-issued invitation); false when there is no such record.
+   */
+  protected replace(key: string, item: T): boolean {
+    if (!this.#items.has(key)) return false;
+    this.#items.set(key, this.copy(item));
+    return true;
+  }
+
   get(key: string): T | undefined {
     const item = this.#items.get(key);
     return item && this.copy(item);

@@ -57,6 +57,15 @@ export class ApiClient {
 
   /** The operation's validated answer; an ApiError once retries are spent or the failure is final. */
   async send<T = undefined>(op: Operation<T>): Promise<T> {
+    return (await this.exchange(op)).data;
+  }
+
+  /**
+   * Like `send`, for operations whose success statuses mean different things (a create that
+   * answers 201 for a new resource and 200 for an existing one): the status too, and whether an
+   * earlier attempt of this write may have been applied before its answer was lost.
+   */
+  async exchange<T = undefined>(op: Operation<T>): Promise<{ status: number; data: T; ambiguous: boolean }> {
     const { apiUrl, credentials } = requireConnection(this.settings, this.options.profile);
     const auth = (this.auth ??= authFor(credentials, this.options.profile, this.settings.tokenUrl, this.transport, this.settings.requestTimeoutMs));
     const target = withQuery(apiUrl.pathname.replace(/\/$/, "") + op.path, op.query);
@@ -67,7 +76,7 @@ export class ApiClient {
       const outcome = await this.attempt(apiUrl, auth, op, target);
       if ("response" in outcome) {
         const { status } = outcome.response;
-        if (op.expect.includes(status)) return this.parse(op, outcome.response);
+        if (op.expect.includes(status)) return { status, data: this.parse(op, outcome.response), ambiguous };
         if (status === 401 && !reauthenticated && this.settings.credentials?.kind === "oauth") {
           // A token can be revoked or expire early: fetch a new one once, without waiting.
           reauthenticated = true;

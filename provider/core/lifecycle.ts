@@ -29,6 +29,8 @@ export interface CreateSpec<R> {
   conflictHint: string;
   /** When the create said "exists" yet the lookup found nothing. */
   notFoundHint: string;
+  /** What that means, when the service says (e.g. "the name was used before and can never be used again"). */
+  notFoundMessage?: string;
 }
 
 /** Creates, or takes over what exists when that is ours or adoption is asked for. */
@@ -46,7 +48,7 @@ async function existing<R>(spec: CreateSpec<R>, failed: ApiError): Promise<R> {
   try {
     found = await spec.find();
   } catch (lookup) {
-    if (hasCode(lookup, "NOT_FOUND")) throw failed.with({ hint: spec.notFoundHint });
+    if (hasCode(lookup, "NOT_FOUND")) throw failed.with({ hint: spec.notFoundHint }, spec.notFoundMessage);
     throw lookup;
   }
   if (failed.ambiguous && spec.isOurs(found)) return found;

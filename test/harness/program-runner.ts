@@ -54,7 +54,7 @@ function toWire(inputs: Props): { inputs: Props; secretKeys: string[] } {
 }
 
 /** The options of each registration, seen on the monitor request before the mocks get it. */
-type Options = Pick<RegisterMessage, "protect" | "retainOnDelete" | "importId"> & { read?: boolean };
+type Options = Pick<RegisterMessage, "protect" | "retainOnDelete" | "importId"> & { read?: boolean; secretOutputs?: string[] };
 const options = new Map<string, Options>();
 interface MonitorRequest {
   getType(): string;
@@ -62,13 +62,15 @@ interface MonitorRequest {
   getProtect?(): boolean | undefined;
   getRetainondelete?(): boolean | undefined;
   getImportid?(): string;
+  getAdditionalsecretoutputsList?(): string[];
 }
 type MonitorMethod = (req: MonitorRequest, cb: unknown) => unknown;
 
 /**
  * The mocks' newResource sees neither the resource options nor whether the program called
- * RegisterResource or ReadResource (it gets the `import` option's id as `id`, like a read's).
- * So the mock monitor's two methods note them first.
+ * RegisterResource or ReadResource (it gets the `import` option's id as `id`, like a read's), nor
+ * `additionalSecretOutputs`, which the real engine keeps secret in state. So the mock monitor's two
+ * methods note them first.
  */
 function watchOptions(pulumi: typeof PulumiModule): void {
   const monitor = pulumi.runtime.getMonitor() as unknown as Record<"registerResource" | "readResource", MonitorMethod>;
@@ -79,6 +81,7 @@ function watchOptions(pulumi: typeof PulumiModule): void {
       ...(req.getProtect?.() ? { protect: true } : {}),
       ...(req.getRetainondelete?.() ? { retainOnDelete: true } : {}),
       ...(req.getImportid?.() ? { importId: req.getImportid!() } : {}),
+      secretOutputs: req.getAdditionalsecretoutputsList?.() ?? [],
     });
     return register(req, cb);
   };
@@ -94,10 +97,11 @@ const mocks: PulumiModule.runtime.Mocks = {
     new Promise((resolve, reject) => {
       const n = ++seq;
       pending.set(n, (m) => ("error" in m ? reject(new Error(m.error)) : resolve({ id: m.id, state: m.state })));
-      const { inputs, secretKeys } = toWire(args.inputs as Props);
-      const { read, ...opts } = options.get(`${args.type}::${args.name}`) ?? {};
+      const wire = toWire(args.inputs as Props);
+      const { read, secretOutputs = [], ...opts } = options.get(`${args.type}::${args.name}`) ?? {};
+      const secretKeys = [...new Set([...wire.secretKeys, ...secretOutputs])];
       send({ kind: "register", seq: n, type: args.type, name: args.name, custom: args.custom ?? false,
-        inputs, secretKeys, ...opts, ...(read && args.id ? { id: args.id } : {}) });
+        inputs: wire.inputs, secretKeys, ...opts, ...(read && args.id ? { id: args.id } : {}) });
     }),
 };
 

@@ -3,6 +3,7 @@
 // test/engine/packed-install.test.ts runs the same command as installed from the tarball.
 import { runCli, type CliOutcome } from "../../emulator/core/cli";
 import { DEFAULT_SERVICE, PROGRAM, SERVICES } from "../../emulator/services";
+import { ArizeEmulator } from "../../emulator/arize/server";
 import { VectaraEmulator } from "../../emulator/vectara/server";
 
 async function run(...argv: string[]): Promise<{ outcome: CliOutcome; out: string[]; err: string[] }> {
@@ -123,4 +124,18 @@ describe("starting", () => {
       await taken.close();
     }
   });
+});
+
+test("arize: starts from its flags, prints its keys and the base URL, and answers the admin key", async () => {
+  const { outcome, out, err } = await run("arize", "--api-key", "ak-given", "--invitation-ttl-ms", "60000");
+  if (!("emulator" in outcome)) throw new Error(`exit ${outcome.exitCode}: ${err.join("\n")}`);
+  try {
+    expect(outcome.emulator).toBeInstanceOf(ArizeEmulator);
+    const url = (outcome.emulator as ArizeEmulator).url;
+    expect(out).toEqual([`Arize emulator listening on ${url}`, "API key: ak-given", expect.stringMatching(/^Member API key: \S+/), `ARIZE_BASE_URL: ${url}`]);
+    expect((await fetch(`${url}/v2/users`, { headers: { authorization: "Bearer ak-given" } })).status).toBe(200);
+    expect((await fetch(`${url}/v2/users`, { headers: { authorization: "Bearer other" } })).status).toBe(401);
+  } finally {
+    await outcome.emulator.close();
+  }
 });

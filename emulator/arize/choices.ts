@@ -1,0 +1,49 @@
+/**
+ * What the client's types leave open, decided once, each with its reason. Sources: the client's
+ * doc comments (createUser's idempotency table, deleteUser, resendInvitation, resetPassword) and
+ * the public API reference.
+ */
+
+/** `Authorization: Bearer <key>` challenge on 401 (RFC 6750 §3). */
+export const WWW_AUTHENTICATE = 'Bearer realm="arize"';
+
+/**
+ * An invitation left unanswered this long becomes EXPIRED on its own. Arize does not publish the
+ * lifetime of its verification links; a week is a common choice and tests set their own.
+ */
+export const DEFAULT_INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Create is idempotent on email except with invite_mode NONE (createUser's table):
+ * no user → 201; INVITED → 200 with the existing user, invitation not resent; ACTIVE → 409;
+ * EXPIRED → 201 (a new invitation: we keep the user's id and apply the request's name, role and
+ * is_developer, since the client's table calls it the same user re-invited); deleted → 409 forever.
+ * With NONE any existing email is a 409 (the table's idempotency is stated only for other modes).
+ */
+export const REINVITE_KEEPS_ID = true;
+
+/** A user created with NONE is ACTIVE at once (SSO); with a link or a temporary password it is INVITED until first login. */
+export const STATUS_AFTER_CREATE = { NONE: "ACTIVE", EMAIL_LINK: "INVITED", TEMPORARY_PASSWORD: "INVITED" } as const;
+
+/** The spec marks CUSTOM role assignments "not yet supported": a create with one is a 422. */
+export const CUSTOM_ROLE_STATUS = 422;
+
+/**
+ * Deleting a user is terminal: GET answers 404 afterwards, the user leaves every list, its email
+ * can never be invited again (409), and deleting it again answers 204 (deleteUser: "idempotent").
+ */
+export const DELETE_AGAIN_STATUS = 204;
+
+/**
+ * Resend works for users still waiting on an invitation (INVITED, or EXPIRED: a new link), and is
+ * a 400 once they are ACTIVE ("the user is verified"). It restarts the invitation clock.
+ * Reset password works only for ACTIVE users (400: "has not verified").
+ */
+export const RESEND_STATUSES = ["INVITED", "EXPIRED"] as const;
+export const RESET_STATUSES = ["ACTIVE"] as const;
+
+/** An empty update, or one with unknown fields, is a 400 (the Python SDK refuses an empty update itself; the body is strict). */
+export const STRICT_BODIES = true;
+
+/** Setting is_developer needs an admin key ("is_developer is admin only"): a non-admin key gets 403. */
+export const IS_DEVELOPER_NEEDS_ADMIN = true;
