@@ -3,6 +3,7 @@
 // user after a lost create (the retry's 200 or 409 is recognised as our own), a repeated delete done.
 import { setTimeout } from "node:timers/promises";
 import type { Fault } from "../../emulator/core/faults";
+import { faultKinds } from "./fault-kinds";
 import { arizeInputs, startArize, stopArize, type ArizeHarness } from "./arize-setup";
 
 let h: ArizeHarness;
@@ -13,20 +14,7 @@ afterAll(() => stopArize(h));
 beforeEach(() => h.emulator.reset());
 
 const email = "fault@example.com";
-const httpDate = () => new Date(Date.now() + 1000).toUTCString();
-
-const faults: Array<[string, () => Omit<Fault, "match">]> = [
-  ["429 without Retry-After", () => ({ kind: "status", status: 429 })],
-  ["429 with Retry-After in seconds", () => ({ kind: "status", status: 429, retryAfter: "1" })],
-  ["429 with Retry-After as an HTTP-date", () => ({ kind: "status", status: 429, retryAfter: httpDate() })],
-  ["500", () => ({ kind: "status", status: 500 })],
-  ["502", () => ({ kind: "status", status: 502 })],
-  ["503", () => ({ kind: "status", status: 503 })],
-  ["504", () => ({ kind: "status", status: 504 })],
-  ["connection reset before the server acted", () => ({ kind: "reset" })],
-  ["an answer slower than the request timeout", () => ({ kind: "latency", ms: 700, times: 1 })],
-  ["server committed, then the connection dropped", () => ({ kind: "drop-after-commit" })],
-];
+const faults = faultKinds;
 
 type Op = "create" | "read" | "update" | "delete";
 const operations: Array<[Op, string]> = [["create", "POST"], ["read", "GET"], ["update", "PATCH"], ["delete", "DELETE"]];
