@@ -1,12 +1,16 @@
-// Users as a roster file: joiners are created, movers get their new roles, leavers are removed —
-// deleted, or disabled where the roster says `onDelete: disable`. Edit roster.yaml (or point the
-// `roster` config at a CSV) and run `pulumi up`.
+// The access roster: each person once, with their Vectara, Arize and Posit Connect accounts.
+// Joiners are created, movers updated, and leavers (removed, or marked `leaver: true`) offboarded
+// by each service's delete policy: Vectara delete or disable, Arize delete or retain, Connect lock.
+// A roster with mistakes fails here, listing every one with its file, line and field, before any
+// request. Edit roster.yaml (or point the `roster` config at a CSV) and run `pulumi up`.
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { VectaraUser } from "pulumi-saas-users";
-import { readRoster } from "./roster";
+import { declareRoster, readRoster } from "./roster";
 
 // Relative to this program, not to the directory pulumi was started from.
 const file = path.resolve(__dirname, new pulumi.Config().get("roster") ?? "roster.yaml");
+const accounts = declareRoster(readRoster(file));
 
-export const usernames = Object.entries(readRoster(file)).map(([username, args]) => new VectaraUser(username, args).username);
+export const vectaraUsernames = accounts.vectara.map((u) => u.username);
+export const arizeUserIds = accounts.arize.map((u) => u.userId);
+export const connectGuids = accounts.connect.map((u) => u.guid);
