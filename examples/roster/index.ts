@@ -5,11 +5,21 @@
 // request. Edit roster.yaml (or point the `roster` config at a CSV) and run `pulumi up`.
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { declareRoster, readRoster } from "./roster";
+import { declareRoster, readRoster, type Roster } from "./roster";
 
 // Relative to this program, not to the directory pulumi was started from.
 const file = path.resolve(__dirname, new pulumi.Config().get("roster") ?? "roster.yaml");
-const accounts = declareRoster(readRoster(file));
+const accounts = declareRoster(read(file));
+
+/** A RunError ends the program with the message alone: the problems, without a stack trace. */
+function read(file: string): Roster {
+  try {
+    return readRoster(file);
+  } catch (e) {
+    if ((e as { code?: string }).code === "ROSTER_INVALID") throw new pulumi.RunError((e as Error).message);
+    throw e;
+  }
+}
 
 export const vectaraUsernames = accounts.vectara.map((u) => u.username);
 export const arizeUserIds = accounts.arize.map((u) => u.userId);
