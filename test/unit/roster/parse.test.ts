@@ -122,6 +122,8 @@ describe("YAML mistakes are reported with file, line and field", () => {
     ["an email that is not one", "people:\n  alice: { name: Alice }\n", ["roster.yaml:2 email"], /"alice" is not an email address/],
     ["a flag that is not a boolean", "people:\n  a@example.com:\n    leaver: soon\n", ["roster.yaml:3 leaver"], /must be true or false, not "soon"/],
     ["a Vectara username taken by another person", "people:\n  a@example.com:\n    vectara: { username: x }\n  b@example.com:\n    vectara: { username: x }\n", ["roster.yaml:5 vectara.username"], /x is already a@example.com's \(line 3\)/],
+    ["a Connect username taken by another person", "people:\n  a@example.com:\n    connect: { username: x }\n  b@example.com:\n    connect: { username: x }\n", ["roster.yaml:5 connect.username"], /x is already a@example.com's \(line 3\)/],
+    ["a corpus key that is not one", "people:\n  a@example.com:\n    vectara: { corpusRoles: { my docs: viewer } }\n", ["roster.yaml:3 vectara.corpusRoles"], /"my docs" is not a corpus key/],
     ["a bad default", "defaults:\n  arize: { onDelete: disable }\npeople: {}\n", ["roster.yaml:2 arize.onDelete"], /"disable" is not an Arize delete policy; use one of delete, retain/],
     ["an unknown section", "users:\n  a@example.com: {}\n", ["roster.yaml:1 users"], /unknown section/],
   ])("%s", (_what, text, where, message) => {
