@@ -323,7 +323,7 @@ const toJs = (node: unknown): unknown => (node && typeof node === "object" && "t
 
 // ---- CSV (RFC 4180: quoted cells may hold commas, quotes doubled and line breaks); each record keeps its first line.
 function fromCsv(source: string, problems: Problems): RawRoster {
-  const records = csvRecords(source);
+  const records = csvRecords(source.replace(/^\uFEFF/, "")); // spreadsheets often save a byte-order mark
   const roster: RawRoster = { people: [], defaults: new Map() };
   const header = records.shift();
   if (!header) {
@@ -331,13 +331,10 @@ function fromCsv(source: string, problems: Problems): RawRoster {
     return roster;
   }
   const columns = header.cells.map((c) => c.trim());
-  const known = columns.map((column) => {
-    const [service, field] = column.includes(".") ? (column.split(".", 2) as [string, string]) : [undefined, column];
-    if (column === "email") return true;
-    if (service === undefined) return field in personFields || (problems.add(header.line, column, isService(field) ? `a service's columns are named ${field}.<field>` : unknownService(field)), false);
-    if (!isService(service)) return problems.add(header.line, column, unknownService(service)), false;
-    if (!(field in fieldSpecs[service])) return problems.add(header.line, column, `unknown field; ${service} takes ${Object.keys(fieldSpecs[service]).join(", ")}`), false;
-    return true;
+  const known = columns.map((column, i) => {
+    const problem = columns.indexOf(column) < i ? "appears twice in the header" : columnProblem(column);
+    if (problem) problems.add(header.line, column, problem);
+    return problem === undefined;
   });
   if (!columns.includes("email")) problems.add(header.line, "email", "the header has no email column: each row is one person, named by email");
   for (const record of records) {
@@ -369,6 +366,15 @@ function fromCsv(source: string, problems: Problems): RawRoster {
   }
   roster.people = roster.people.filter((p) => p.email !== "");
   return roster;
+}
+
+/** Why a header column is not one of the roster's, or undefined when it is. */
+function columnProblem(column: string): string | undefined {
+  if (column === "email" || column in personFields) return undefined;
+  if (!column.includes(".")) return isService(column) ? `a service's columns are named ${column}.<field>` : unknownService(column);
+  const [service, field] = column.split(".", 2) as [string, string];
+  if (!isService(service)) return unknownService(service);
+  return field in fieldSpecs[service] ? undefined : `unknown field; ${service} takes ${Object.keys(fieldSpecs[service]).join(", ")}`;
 }
 
 function csvRecords(source: string): Array<{ line: number; cells: string[] }> {

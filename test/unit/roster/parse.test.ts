@@ -92,6 +92,10 @@ describe("a good CSV roster, one row per person with every service's columns, gi
     expect(carol).toMatchObject({ leaver: true, line: 4, vectara: { apiRoles: ["viewer"] } });
   });
 
+  it("reads a file saved with a byte-order mark", () => {
+    expect(parseRoster("\uFEFFemail,connect.username\na@example.com,a\n", "r.csv", "csv").people[0]?.connect).toEqual({ email: "a@example.com", username: "a" });
+  });
+
   it("counts a quoted line break in a row's lines", () => {
     const people = parseRoster('email,vectara.description\na@example.com,"two\nlines"\nb@example.com,x\n', "r.csv", "csv").people;
     expect(people.map((p) => p.line)).toEqual([2, 4]);
@@ -162,6 +166,7 @@ describe("CSV mistakes are reported with file, row line and column", () => {
     ["missing Connect username", `${header}\na@example.com,A,,,,viewer\n`, ["roster.csv:2 connect.username"], /is required/],
     ["missing email", `${header}\n,A,viewer,,,\n`, ["roster.csv:2 email"], /is required/],
     ["a bad boolean", "email,connect.username,connect.locked\na@example.com,a,yes\n", ["roster.csv:2 connect.locked"], /must be true or false, not "yes"/],
+    ["a column named twice", "email,connect.username,connect.username\na@example.com,a,b\n", ["roster.csv:1 connect.username"], /appears twice in the header/],
     ["more cells than columns", "email,name\na@example.com,A,extra\n", ["roster.csv:2 (row)"], /has 3 cells but the header names 2 columns/],
   ])("%s", (_what, text, where, message) => {
     const problems = problemsOf(text, "csv");
