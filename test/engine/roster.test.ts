@@ -199,3 +199,10 @@ test("the example's roster.yaml deploys, and its roster.csv is the same roster: 
   expect(ops(r).filter((o) => !o.startsWith("same "))).toEqual([]);
   expect([...writes(vectara), ...writes(arize), ...writes(connect)]).toEqual([]);
 });
+
+test("a leaver's accounts go by the onDelete last deployed, not one changed in the same edit", async () => {
+  ok(await upWith("roster.yaml", "people:\n  dan@example.com:\n    vectara: { onDelete: delete }\n"));
+  clearLogs();
+  ok(await upWith("roster.yaml", "people:\n  dan@example.com:\n    leaver: true\n    vectara: { onDelete: disable }\n"));
+  expect(writes(vectara)).toEqual(["DELETE /v2/users/dan%40example.com"]);
+});
