@@ -1,13 +1,14 @@
 // A roster sync as a script, through the Pulumi Automation API: the program is a function in this
 // process (an inline program), the stack lives in a local backend, and the script previews the
-// roster's changes, then applies them. The roster format is examples/roster's (YAML or CSV).
+// roster's changes, then applies them. The roster format is examples/roster's (YAML or CSV), and a
+// roster with mistakes fails before the preview, listing each with its file, line and field.
 //
 //   node index.js <roster.yaml|roster.csv> [--apply]
-//   environment: VECTARA_API_KEY, optionally VECTARA_API_URL, PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE
+//   environment: the services' settings the roster needs (VECTARA_API_KEY, ARIZE_API_KEY,
+//   CONNECT_SERVER and CONNECT_API_KEY …, read by the providers), PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, type OpMap } from "@pulumi/pulumi/automation";
-import { VectaraUser } from "pulumi-saas-users";
-import { readRoster } from "../roster/roster";
+import { declareRoster, readRoster } from "../roster/roster";
 
 export interface SyncOptions {
   /** The roster file (YAML or CSV). */
@@ -15,7 +16,7 @@ export interface SyncOptions {
   stackName?: string;
   /** Where the project lives: the dynamic-provider plugin resolves pulumi-saas-users from here. */
   workDir?: string;
-  /** Stack config, e.g. { "vectara:apiUrl": … }; `vectara:apiKey` is stored as a secret. */
+  /** Stack config, e.g. { "vectara:apiUrl": … }; API keys and client secrets are stored as secrets. */
   config?: Record<string, string>;
   /** Environment for the CLI (backend URL, passphrase, …), added to this process's. */
   envVars?: Record<string, string>;
@@ -33,13 +34,14 @@ export interface SyncResult {
   usernames?: string[];
 }
 
-const SECRET_KEYS = new Set(["vectara:apiKey", "vectara:clientSecret"]);
+const isSecretKey = (key: string) => /:(apiKey|clientSecret)$/.test(key);
 
 export async function syncRoster(opts: SyncOptions): Promise<SyncResult> {
-  const roster = path.resolve(opts.roster);
+  const file = path.resolve(opts.roster);
+  readRoster(file); // a bad roster fails here, before the CLI starts
   const program = async () => {
-    const users = Object.entries(readRoster(roster)).map(([username, args]) => new VectaraUser(username, args));
-    return { usernames: users.map((u) => u.username) };
+    const accounts = declareRoster(readRoster(file));
+    return { usernames: accounts.vectara.map((u) => u.username), arizeUserIds: accounts.arize.map((u) => u.userId), connectGuids: accounts.connect.map((u) => u.guid) };
   };
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: opts.stackName ?? "roster", projectName: "vectara-roster-sync", program },
@@ -50,7 +52,7 @@ export async function syncRoster(opts: SyncOptions): Promise<SyncResult> {
     },
   );
   for (const [key, value] of Object.entries(opts.config ?? {})) {
-    await stack.setConfig(key, { value, secret: SECRET_KEYS.has(key) });
+    await stack.setConfig(key, { value, secret: isSecretKey(key) });
   }
   const preview = await stack.preview({ onOutput: opts.onOutput });
   if (!opts.apply) return { preview: preview.changeSummary };

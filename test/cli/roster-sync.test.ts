@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 
 test("preview reports the joiners and writes nothing; apply creates them", async () => {
-  fs.writeFileSync(base.roster, "users:\n  alice@example.com: { apiRoles: [viewer] }\n  bob@example.com: {}\n");
+  fs.writeFileSync(base.roster, "people:\n  alice@example.com: { vectara: { apiRoles: [viewer] } }\n  bob@example.com: { vectara: }\n");
   const preview = await syncRoster(base);
   expect(preview).toEqual({ preview: { create: 3 } });
   expect(writesSince(suite.emulator)).toEqual([]);
@@ -36,7 +36,7 @@ test("preview reports the joiners and writes nothing; apply creates them", async
 });
 
 test("a roster edit previews as exactly its changes and applies them", async () => {
-  fs.writeFileSync(base.roster, "users:\n  alice@example.com: { apiRoles: [viewer, corpus_viewer] }\n  carol@example.com: {}\n");
+  fs.writeFileSync(base.roster, "people:\n  alice@example.com: { vectara: { apiRoles: [viewer, corpus_viewer] } }\n  carol@example.com: { vectara: }\n");
   const from = suite.emulator.requests.length;
   const result = await syncRoster({ ...base, apply: true });
   expect(result.preview).toEqual({ create: 1, update: 1, delete: 1, same: 1 });

@@ -1,5 +1,7 @@
-// examples/roster under the real CLI: the program finds roster.yaml beside itself, and editing the
-// roster between runs gives exactly the expected writes.
+// examples/roster under the real CLI (one Vectara emulator, so the rosters here hold Vectara
+// accounts only; test/engine/roster.test.ts covers the three services): the program finds
+// roster.yaml beside itself, editing the roster between runs gives exactly the expected writes, and
+// a bad roster fails the update before any request.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CliStack, cliSuite, planOf, repo, summaryOf, writesSince } from "./pulumi-cli";
@@ -13,7 +15,12 @@ beforeAll(async () => {
 
 const writeRoster = (text: string) => fs.writeFileSync(path.join(stack.dir, "roster.yaml"), text);
 
-test("the example's own roster.yaml, found beside the program, deploys its two users", async () => {
+test("a roster.yaml found beside the program deploys its two users", async () => {
+  writeRoster(`
+people:
+  alice@example.com: { vectara: { apiRoles: [corpus_administrator], corpusRoles: { docs: editor } } }
+  bob@example.com: { vectara: { corpusRoles: { docs: viewer } } }
+`);
   const r = await stack.up();
   expect(r.code).toBe(0);
   expect(summaryOf(r.stdout)).toEqual(["+ 3 created"]);
@@ -22,21 +29,22 @@ test("the example's own roster.yaml, found beside the program, deploys its two u
 
 test("joiners are created, movers updated, leavers deleted or disabled per onDelete, and nothing else", async () => {
   writeRoster(`
-users:
-  alice@example.com: { apiRoles: [corpus_administrator], corpusRoles: { docs: editor } }
-  bob@example.com: { corpusRoles: { docs: viewer } }
-  carol@example.com: { description: Contractor }
-  dan@example.com: { onDelete: disable }
+people:
+  alice@example.com: { vectara: { apiRoles: [corpus_administrator], corpusRoles: { docs: editor } } }
+  bob@example.com: { vectara: { corpusRoles: { docs: viewer } } }
+  carol@example.com: { vectara: { description: Contractor } }
+  dan@example.com: { vectara: { onDelete: disable } }
 `);
   expect((await stack.up()).code).toBe(0);
 
   writeRoster(`
-users:
-  alice@example.com: { apiRoles: [corpus_administrator], corpusRoles: { docs: editor } }
-  bob@example.com: { corpusRoles: { docs: editor, support: viewer } }
-  erin@example.com: { email: Erin@Example.com, corpusRoles: { docs: viewer } }
+people:
+  alice@example.com: { vectara: { apiRoles: [corpus_administrator], corpusRoles: { docs: editor } } }
+  bob@example.com: { vectara: { corpusRoles: { docs: editor, support: viewer } } }
+  dan@example.com: { leaver: true, vectara: { onDelete: disable } }
+  Erin@Example.com: { vectara: { username: erin@example.com, corpusRoles: { docs: viewer } } }
 `);
-  expect(planOf(await stack.preview())).toEqual(["create erin@example.com", "delete carol@example.com", "delete dan@example.com", "update bob@example.com"]);
+  expect(planOf(await stack.preview())).toEqual(["create Erin@Example.com", "delete carol@example.com", "delete dan@example.com", "update bob@example.com"]);
   const from = suite.emulator.requests.length;
   const r = await stack.up();
   expect(r.code).toBe(0);
@@ -46,4 +54,15 @@ users:
   expect(suite.emulator.user("carol@example.com")).toBeUndefined();
   expect(suite.emulator.user("dan@example.com")?.enabled).toBe(false);
   expect(suite.emulator.user("erin@example.com")?.email).toBe("Erin@Example.com");
+});
+
+test("a bad roster fails the update with every problem's file, line and field, no stack trace, and sends no request", async () => {
+  writeRoster("people:\n  alice@example.com:\n    vectara: { apiRoles: [superuser] }\n    slack: {}\n");
+  const from = suite.emulator.requests.length;
+  const r = await stack.up();
+  expect(r.code).not.toBe(0);
+  expect(r.stdout + r.stderr).toContain('roster.yaml:3: vectara.apiRoles (alice@example.com): "superuser" is not a Vectara API role');
+  expect(r.stdout + r.stderr).toContain('roster.yaml:4: slack (alice@example.com): unknown service "slack"');
+  expect(r.stdout + r.stderr).not.toMatch(/^\s+at .*roster/m); // the problems, not a stack trace
+  expect(suite.emulator.requests.length).toBe(from);
 });
