@@ -81,7 +81,7 @@ export function programFiles(listing: Listing, opts: { project: string; packageV
     dependencies: { "@pulumi/pulumi": `^${opts.pulumiVersion}`, "pulumi-saas-users": `^${opts.packageVersion}` },
     devDependencies: { "@types/node": "^20", typescript: "^5" },
   };
-  const tsconfig = { compilerOptions: { strict: true, target: "ES2022", module: "commonjs", moduleResolution: "node", esModuleInterop: true, skipLibCheck: true }, files: ["index.ts"] };
+  const tsconfig = { compilerOptions: { strict: true, target: "ES2022", module: "nodenext", esModuleInterop: true, skipLibCheck: true }, files: ["index.ts"] };
   return [
     { name: "Pulumi.yaml", text: `name: ${opts.project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: The ${listing.service} users of one account, adopted as they are\n` },
     { name: "README.md", text: readme },
