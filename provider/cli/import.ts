@@ -2,7 +2,7 @@
 /**
  * pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program] [--account NAME] [--project NAME] [--dry-run]
  *
- * Lists an account's users with the providers' credentials (the environment twins) and writes a
+ * Lists an account's users (and Vectara corpora) with the providers' credentials (the environment twins) and writes a
  * Pulumi program that declares each one as it is, with adoptExisting: true. A user the resource
  * would refuse is named on stderr and skipped, and the exit code is 1 at the end.
  */
@@ -66,9 +66,10 @@ function packageVersions(): { packageVersion: string; pulumiVersion: string } {
 
 function summary(listing: Listing, files: readonly string[], out: string, dryRun: boolean): string[] {
   const verb = dryRun ? "would write" : "wrote";
-  const kind = listing.declared[0]?.kind ?? { vectara: "VectaraUser", connect: "ConnectUser", arize: "ArizeUser" }[listing.service];
+  const kinds = { vectara: ["VectaraCorpus", "VectaraUser"], connect: ["ConnectUser"], arize: ["ArizeUser"] }[listing.service];
+  const counts = kinds.map((kind) => `${listing.declared.filter((d) => d.kind === kind).length} ${kind}`);
   return [
-    `${listing.service}: ${listing.declared.length} ${kind} declared, ${listing.refused.length} skipped`,
+    `${listing.service}: ${counts.join(", ")} declared, ${listing.refused.length} skipped`,
     `${verb} ${files.map((f) => path.join(out, f)).join(", ")}`,
   ];
 }
@@ -93,7 +94,7 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
     return 1;
   }
   io.progress?.("");
-  for (const r of listing.refused) io.err(`skipped ${listing.service} user ${JSON.stringify(r.key)}: ${r.reasons.join("; ")}`);
+  for (const r of listing.refused) io.err(`skipped ${r.kind} ${JSON.stringify(r.key)}: ${r.reasons.join("; ")}`);
   const files = programFiles(listing, { project: opts.project ?? `${opts.service}-users`, ...packageVersions() });
   if (!opts.dryRun) {
     fs.mkdirSync(opts.out, { recursive: true });

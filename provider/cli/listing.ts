@@ -3,6 +3,8 @@ import { allItems } from "../core/paging";
 import type { CheckFailure } from "../core/check";
 import { vectaraProfile } from "../vectara/profile";
 import { usersApi as vectaraUsers } from "../vectara/users/api";
+import { corporaApi } from "../vectara/corpora/api";
+import { checkCorpus, toOutputs as corpusOutputs } from "../vectara/corpora/logic";
 import { checkUser as checkVectaraUser, keptSettings as vectaraKept, toOutputs as vectaraOutputs } from "../vectara/users/logic";
 import { connectProfile } from "../connect/profile";
 import { usersApi as connectUsers } from "../connect/users/api";
@@ -12,7 +14,7 @@ import { usersApi as arizeUsers } from "../arize/users/api";
 import { checkUser as checkArizeUser, keptSettings as arizeKept, toOutputs as arizeOutputs } from "../arize/users/logic";
 
 /**
- * What an import reads from one account: each user as the resource's inputs (adoptExisting: true),
+ * What an import reads from one account: each user (and Vectara corpus) as the resource's inputs (adoptExisting: true),
  * or, when the resource's own check refuses those inputs, the user's name and why.
  * Only inputs are declared: server-assigned fields (ids, times, status) and secrets never are.
  */
@@ -22,13 +24,13 @@ export type Service = (typeof services)[number];
 
 export interface Declared {
   /** The resource class in the program. */
-  kind: "VectaraUser" | "ConnectUser" | "ArizeUser";
-  /** What the resource name derives from: the username, or the email where that is the key. */
+  kind: "VectaraCorpus" | "VectaraUser" | "ConnectUser" | "ArizeUser";
+  /** What the resource name derives from: the corpus key, the username, or the email where that is the key. */
   key: string;
   args: Record<string, unknown>;
 }
 
-export interface Refused { key: string; reasons: string[] }
+export interface Refused { kind: Declared["kind"]; key: string; reasons: string[] }
 
 export interface Listing { service: Service; declared: Declared[]; refused: Refused[] }
 
@@ -41,7 +43,7 @@ function compact(args: Record<string, unknown>, defaults: Record<string, unknown
 
 function judged(kind: Declared["kind"], key: string, args: Record<string, unknown>, check: (news: Record<string, unknown>) => { failures: CheckFailure[] }): Declared | Refused {
   const { failures } = check(args);
-  return failures.length === 0 ? { kind, key, args } : { key, reasons: failures.map((f) => `${f.property}: ${f.reason}`) };
+  return failures.length === 0 ? { kind, key, args } : { kind, key, reasons: failures.map((f) => `${f.property}: ${f.reason}`) };
 }
 
 type Read = () => AsyncIterable<Declared | Refused>;
@@ -52,6 +54,13 @@ function reader(service: Service, connections: ServiceConnections, account: stri
   switch (service) {
     case "vectara":
       return async function* () {
+        const corpora = corporaApi(client());
+        for await (const corpus of allItems((cursor) => corpora.page(cursor))) {
+          const o = corpusOutputs(corpus, { adoptExisting: true });
+          // The name defaults to the key, so it is written only when it differs.
+          const args = compact({ ...base, key: o.key, name: o.name === o.key ? undefined : o.name, description: o.description }, {});
+          yield judged("VectaraCorpus", o.key, args, checkCorpus);
+        }
         const api = vectaraUsers(client());
         for await (const user of allItems((cursor) => api.page(cursor))) {
           const o = vectaraOutputs(user, vectaraKept({}), user.username || user.email);
@@ -100,7 +109,8 @@ export async function listAccount(service: Service, opts: { account?: string; en
   } finally {
     await connections.close();
   }
-  const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  // By kind (corpora before users), then by key: code points, not locale, so every machine agrees.
+  const byKey = <T extends { kind: string; key: string }>(a: T, b: T) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   listing.declared.sort(byKey);
   listing.refused.sort(byKey);
   return listing;

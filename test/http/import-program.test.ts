@@ -38,11 +38,12 @@ describe.each(["vectara", "connect", "arize"] as const)("%s", (service) => {
     expect(first.code).toBe(0);
     expect(Object.keys(first.files)).toEqual(["Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]);
     const names = declaredNames(first.files["index.ts"]!);
-    expect(names).toHaveLength(250);
-    expect(new Set(names).size).toBe(250);
+    const total = service === "vectara" ? 253 : 250; // and the 3 corpora the users' roles name
+    expect(names).toHaveLength(total);
+    expect(new Set(names).size).toBe(total);
     for (const name of names) expect(name).toMatch(resourceName);
-    expect(first.files["index.ts"]!.match(/adoptExisting: true,/g)).toHaveLength(250);
-    expect(first.out[0]).toMatch(new RegExp(`^${service}: 250 \\w+User declared, 0 skipped$`));
+    expect(first.files["index.ts"]!.match(/adoptExisting: true,/g)).toHaveLength(total);
+    expect(first.out[0]).toMatch(new RegExp(`^${service}: (3 VectaraCorpus, )?250 \\w+User declared, 0 skipped$`));
 
     const again = await runImport(["import", service], envOf[service]());
     expect(again.files).toEqual(first.files);
@@ -117,12 +118,18 @@ test("colliding names are resolved in sorted order: the first keeps the name, th
   expect((await runImport(["import", "vectara"], envOf.vectara())).files).toEqual(r.files);
 });
 
-test("a Vectara user whose username the VectaraUser rules refuse is named on stderr and skipped; the exit code is 1", async () => {
+test("a Vectara corpus or user the resources' rules refuse is named on stderr and skipped; the exit code is 1", async () => {
   vectara.seedUser({ email: "ok@example.com" });
   vectara.seedUser({ email: "spaced@example.com", username: "has space" });
+  // The spec's key pattern is anchored only at its end, so the API takes a key VectaraCorpus refuses.
+  vectara.seedCorpus({ key: "my corpus" });
   const r = await runImport(["import", "vectara"], envOf.vectara());
   expect(r.code).toBe(1);
-  expect(r.err).toEqual([expect.stringMatching(/^skipped vectara user "has space": username: username may hold only/)]);
+  expect(r.err).toEqual([
+    expect.stringMatching(/^skipped VectaraCorpus "my corpus": key: key may hold only/),
+    expect.stringMatching(/^skipped VectaraUser "has space": username: username may hold only/),
+  ]);
+  expect(r.out[0]).toBe("vectara: 0 VectaraCorpus, 1 VectaraUser declared, 2 skipped");
   expect(declaredNames(r.files["index.ts"]!)).toEqual(["ok-example-com"]);
 });
 
@@ -131,15 +138,31 @@ test("a Connect user whose username ConnectUser refuses (whitespace) is named an
   connect.seedUser({ username: "john smith", user_role: "viewer" });
   const r = await runImport(["import", "connect"], envOf.connect());
   expect(r.code).toBe(1);
-  expect(r.err).toEqual([expect.stringMatching(/^skipped connect user "john smith": username: username cannot contain whitespace/)]);
+  expect(r.err).toEqual([expect.stringMatching(/^skipped ConnectUser "john smith": username: username cannot contain whitespace/)]);
   expect(declaredNames(r.files["index.ts"]!)).toEqual(["ok"]);
 });
 
-test("declares each user as the account has it, omitting the resources' defaults", async () => {
+test("declares each corpus and user as the account has it, corpora first, omitting the resources' defaults", async () => {
+  vectara.seedCorpus({ key: "docs", name: "Documentation", description: "Manuals" });
+  vectara.seedCorpus({ key: "legal" });
   vectara.seedUser({ email: "dana@example.com", username: "dana", description: "Ops", api_roles: ["viewer", "administrator"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] }, { enabled: false });
   // An account's settings come from its own environment prefix, as for the resources.
   const r = await runImport(["import", "vectara", "--account", "prod"], { VECTARA_PROD_API_URL: vectara.url, VECTARA_PROD_API_KEY: vectara.apiKey });
   expect(r.files["index.ts"]).toContain([
+    'new VectaraCorpus("docs", {',
+    '  account: "prod",',
+    "  adoptExisting: true,",
+    '  key: "docs",',
+    '  name: "Documentation",',
+    '  description: "Manuals",',
+    "});",
+    "",
+    'new VectaraCorpus("legal", {',
+    '  account: "prod",',
+    "  adoptExisting: true,",
+    '  key: "legal",',
+    "});",
+    "",
     'new VectaraUser("dana", {',
     '  account: "prod",',
     "  adoptExisting: true,",
