@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program] [--account NAME] [--project NAME] [--dry-run]
+ * pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program|roster] [--account NAME] [--project NAME] [--dry-run]
  *
  * Lists an account's users (and Vectara corpora) with the providers' credentials (the environment twins) and writes a
- * Pulumi program that declares each one as it is, with adoptExisting: true. A user the resource
+ * Pulumi program (or a roster file, the shape examples/roster reads) that declares each one as it
+ * is, with adoptExisting: true. A user the resource
  * would refuse is named on stderr and skipped, and the exit code is 1 at the end.
  */
 import * as fs from "node:fs";
@@ -11,6 +12,7 @@ import * as path from "node:path";
 import { accountPattern } from "../core/account";
 import { listAccount, services, type Listing, type Service } from "./listing";
 import { programFiles } from "./program";
+import { rosterFiles } from "./roster";
 
 export interface Io {
   out(line: string): void;
@@ -19,9 +21,9 @@ export interface Io {
   progress?(text: string): void;
 }
 
-interface Options { service: Service; out: string; format: "program"; account?: string; project?: string; dryRun: boolean }
+interface Options { service: Service; out: string; format: "program" | "roster"; account?: string; project?: string; dryRun: boolean }
 
-const usage = "usage: pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program] [--account NAME] [--project NAME] [--dry-run]";
+const usage = "usage: pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program|roster] [--account NAME] [--project NAME] [--dry-run]";
 
 class UsageError extends Error {}
 
@@ -45,8 +47,8 @@ function parse(argv: readonly string[]): Options {
       if (!accountPattern.test(opts.account)) throw new UsageError("--account must be lowercase letters and digits in words joined by - (as a resource's account input)");
     } else if (flag === "--format") {
       const format = value();
-      if (format === "roster") throw new UsageError("--format roster is not available yet; use --format program");
-      if (format !== "program") throw new UsageError(`--format must be program, not ${JSON.stringify(format)}`);
+      if (format !== "program" && format !== "roster") throw new UsageError(`--format must be program or roster, not ${JSON.stringify(format)}`);
+      opts.format = format;
     } else throw new UsageError(`unknown option ${flag}`);
   }
   return opts;
@@ -94,8 +96,13 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
     return 1;
   }
   io.progress?.("");
+  let files = programFiles(listing, { project: opts.project ?? `${opts.service}-users`, ...packageVersions() });
+  if (opts.format === "roster") {
+    const roster = rosterFiles(listing);
+    listing = { ...listing, declared: listing.declared.filter((d) => d.kind !== "VectaraCorpus" && !roster.refused.some((r) => r.kind === d.kind && r.key === d.key)), refused: [...listing.refused, ...roster.refused] };
+    files = roster.files;
+  }
   for (const r of listing.refused) io.err(`skipped ${r.kind} ${JSON.stringify(r.key)}: ${r.reasons.join("; ")}`);
-  const files = programFiles(listing, { project: opts.project ?? `${opts.service}-users`, ...packageVersions() });
   if (!opts.dryRun) {
     fs.mkdirSync(opts.out, { recursive: true });
     for (const f of files) fs.writeFileSync(path.join(opts.out, f.name), f.text);
