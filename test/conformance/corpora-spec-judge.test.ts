@@ -157,11 +157,11 @@ describe("the provider's corpus lifecycle", () => {
     expect(verdicts()).toEqual([]);
   });
 
-  it("meets an existing key with the declared 409, looks it up, and adopts it with a PATCH", async () => {
+  it("meets an existing key with the declared 409 and names adoptExisting; with it, looks the corpus up first and adopts it with a PATCH", async () => {
     emulator.seedCorpus({ key: "legacy", name: "Old" });
     await expect(corpora.create!(inputsOf({ key: "legacy" }))).rejects.toThrow(/set adoptExisting: true/);
     await corpora.create!(inputsOf({ key: "legacy", name: "New", adoptExisting: true }));
-    expect(operations()).toEqual(["createCorpus 409", "getCorpus 200", "createCorpus 409", "getCorpus 200", "updateCorpus 200"]);
+    expect(operations()).toEqual(["createCorpus 409", "getCorpus 200", "getCorpus 200", "updateCorpus 200"]);
     expect(verdicts()).toEqual([]);
   });
 });
