@@ -166,6 +166,21 @@ describe("the provider's corpus lifecycle", () => {
   });
 });
 
+describe("the import's corpus listing", () => {
+  it("pages through listCorpora with limit and page_key, each answer a declared 200 ListCorporaResponse", async () => {
+    for (const key of ["a", "b", "c"]) emulator.seedCorpus({ key, description: `corpus ${key}` });
+    const api = corporaApi(client);
+    const keys: string[] = [];
+    for (let page = await api.page(undefined, 2); ; page = await api.page(page.next, 2)) {
+      keys.push(...page.items.map((c) => c.key));
+      if (page.next === undefined) break;
+    }
+    expect(keys).toEqual(["a", "b", "c"]);
+    expect(operations()).toEqual(["listCorpora 200", "listCorpora 200"]);
+    expect(verdicts()).toEqual([]);
+  });
+});
+
 describe("the emulator's other corpus answers", () => {
   it("answers a create with every CreateCorpusRequest field, and an update with every UpdateCorpusRequest field, in the Corpus shape", async () => {
     const created = await send("POST", "/v2/corpora", {
