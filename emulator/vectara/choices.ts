@@ -103,10 +103,10 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   have it), not 400; the users API treats `{username}` the same way.
  * - corpora-api.ts: check order as for users: faults → 401 → route (404) → read-only key 403 →
  *   timeout headers and body (400) → corpus lookup (404) → duplicate key (409).
- * - corpora-api.ts: listCorpora is not served (GET /v2/corpora answers 404 like any unknown path):
- *   the provider never lists, and its `filter` (a regular expression over names "or summary") and
- *   `corpus_id` array parameters would be guesswork (test/http/emulator.test.ts also pins this
- *   path as a 404). Nor are the operations below a corpus
+ * - corpora-api.ts: listCorpora pages as listUsers does (limit 1–100, default 10; an opaque
+ *   page_key), for `pulumi-saas-users import`. Its `filter` (a regular expression over names "or
+ *   summary") and `corpus_id` array parameters would be guesswork: they answer 400. Not served are
+ *   the operations below a corpus
  *   (documents, query, reset, …); a new corpus reports zero usage.
  * - Users and corpora are independent: a user's `corpus_roles` may name a corpus that does not
  *   exist (createUser and updateUser do not say they check), and deleting a corpus leaves the roles

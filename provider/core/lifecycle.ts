@@ -5,6 +5,7 @@ import type { Logger } from "./log";
 /**
  * What HTTP answers mean to Pulumi, written once for every resource (STYLE: "map HTTP meaning to
  * Pulumi meaning in one visible place"):
+ *   adoptExisting, and it exists      → adopted after one lookup, no write (an import's `up` only reads)
  *   create refused because it exists → our own lost create, adoption, or an error naming adoptExisting
  *   create applied, converge failed  → "created but failed to initialize" (kept in state, not orphaned)
  *   read 404                         → gone: refresh drops it, with a warning
@@ -35,11 +36,25 @@ export interface CreateSpec<R> {
 
 /** Creates, or takes over what exists when that is ours or adoption is asked for. */
 export async function createOrAdopt<R>(spec: CreateSpec<R>): Promise<{ resource: R; created: boolean }> {
+  if (spec.adoptExisting) {
+    const found = await findIfAny(spec);
+    // A refusal is raised by the create below, as when adoption was not asked for, with the create's status.
+    if (found !== undefined && !spec.refuseAdoption?.(found)) return { resource: found, created: false };
+  }
   try {
     return { resource: await spec.create(), created: true };
   } catch (error) {
     if (!spec.mayExist(error)) throw error;
     return { resource: await existing(spec, error as ApiError), created: false };
+  }
+}
+
+async function findIfAny<R>(spec: CreateSpec<R>): Promise<R | undefined> {
+  try {
+    return await spec.find();
+  } catch (error) {
+    if (hasCode(error, "NOT_FOUND")) return undefined;
+    throw error;
   }
 }
 

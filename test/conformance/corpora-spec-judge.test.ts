@@ -157,11 +157,26 @@ describe("the provider's corpus lifecycle", () => {
     expect(verdicts()).toEqual([]);
   });
 
-  it("meets an existing key with the declared 409, looks it up, and adopts it with a PATCH", async () => {
+  it("meets an existing key with the declared 409 and names adoptExisting; with it, looks the corpus up first and adopts it with a PATCH", async () => {
     emulator.seedCorpus({ key: "legacy", name: "Old" });
     await expect(corpora.create!(inputsOf({ key: "legacy" }))).rejects.toThrow(/set adoptExisting: true/);
     await corpora.create!(inputsOf({ key: "legacy", name: "New", adoptExisting: true }));
-    expect(operations()).toEqual(["createCorpus 409", "getCorpus 200", "createCorpus 409", "getCorpus 200", "updateCorpus 200"]);
+    expect(operations()).toEqual(["createCorpus 409", "getCorpus 200", "getCorpus 200", "updateCorpus 200"]);
+    expect(verdicts()).toEqual([]);
+  });
+});
+
+describe("the import's corpus listing", () => {
+  it("pages through listCorpora with limit and page_key, each answer a declared 200 ListCorporaResponse", async () => {
+    for (const key of ["a", "b", "c"]) emulator.seedCorpus({ key, description: `corpus ${key}` });
+    const api = corporaApi(client);
+    const keys: string[] = [];
+    for (let page = await api.page(undefined, 2); ; page = await api.page(page.next, 2)) {
+      keys.push(...page.items.map((c) => c.key));
+      if (page.next === undefined) break;
+    }
+    expect(keys).toEqual(["a", "b", "c"]);
+    expect(operations()).toEqual(["listCorpora 200", "listCorpora 200"]);
     expect(verdicts()).toEqual([]);
   });
 });

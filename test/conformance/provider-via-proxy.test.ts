@@ -139,12 +139,12 @@ describe("the provider's lifecycle", () => {
     expect(emulator.user("disable@example.com")?.enabled).toBe(false);
   });
 
-  it("adopts an existing user: the duplicate create is answered 400 (the emulator's choice), then GET 200 and PATCH 200", async () => {
+  it("adopts an existing user by looking it up first: GET 200 and PATCH 200, no create", async () => {
     emulator.seedUser({ email: "adopt@example.com", api_roles: ["owner"] });
     const ops = track();
     const { outs } = await user.provider.create(inputsOf({ email: "adopt@example.com", apiRoles: ["viewer"], adoptExisting: true }));
     expect(outs.apiRoles).toEqual(["viewer"]);
-    expect(ops()).toEqual(["createUser 400", "getUser 200", "updateUser 200"]);
+    expect(ops()).toEqual(["getUser 200", "updateUser 200"]);
   });
 
   it("refuses to take over an existing user without adoptExisting", async () => {

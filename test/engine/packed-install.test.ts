@@ -71,3 +71,23 @@ test("the emulator bin starts from the installed package and prints its URL and 
   child.kill("SIGTERM");
   expect(await exited).toBe(0);
 });
+
+test("the import bin runs from the installed package: it lists the account and writes the program", async () => {
+  env.emulator.seedUser({ email: "imported@example.com", api_roles: ["viewer"] });
+  const bin = path.join(programDir, "node_modules", ".bin", "pulumi-saas-users");
+  const out = path.join(programDir, "imported");
+  // The emulator runs in this process: the bin must run asynchronously for it to answer.
+  const child = spawn(bin, ["import", "vectara", "--out", out], {
+    env: { ...process.env, VECTARA_API_URL: env.emulator.url, VECTARA_API_KEY: env.emulator.apiKey },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  expect(stdout).toMatch(/^vectara: 0 VectaraCorpus, \d+ VectaraUser declared, 0 skipped\n/);
+  expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).toContain('new VectaraUser("imported-example-com", {');
+  expect(JSON.parse(fs.readFileSync(path.join(out, "package.json"), "utf8")).dependencies["pulumi-saas-users"]).toMatch(/^\^\d+\.\d+\.\d+$/);
+});

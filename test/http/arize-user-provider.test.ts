@@ -56,22 +56,22 @@ describe("create", () => {
     expect(error.message).toContain("adoptExisting");
   });
 
-  it("adopts an existing invitation (200) with adoptExisting, converging name and isDeveloper with one PATCH", async () => {
+  it("adopts an existing invitation with adoptExisting by looking it up first (no create), converging name and isDeveloper with one PATCH", async () => {
     const seeded = h.emulator.seedUser({ email: "alice@example.com", name: "Someone", is_developer: false });
     const { id, outs } = await h.provider.create(arizeInputs({ ...alice, email: "ALICE@example.com", adoptExisting: true }));
     expect(id).toBe(seeded.id);
     expect(outs).toMatchObject({ name: "Alice", isDeveloper: true, adoptExisting: true, status: "INVITED" });
-    expect(calls()).toEqual(["POST /v2/users 200", `PATCH /v2/users/${encodeURIComponent(seeded.id)} 200`]);
+    expect(calls()).toEqual(["GET /v2/users?limit=100&email=ALICE%40example.com 200", `PATCH /v2/users/${encodeURIComponent(seeded.id)} 200`]);
     expect(apiRequests()[1]?.body).toEqual({ name: "Alice", is_developer: true });
   });
 
-  it("adopts an active user (409) found by an email filter and an exact case-insensitive match", async () => {
+  it("adopts an active user found by an email filter and an exact case-insensitive match, with no create", async () => {
     h.emulator.seedUser({ email: "xalice@example.com", name: "Not her" }, { status: "ACTIVE" });
     const seeded = h.emulator.seedUser({ email: "Alice@Example.com", name: "Alice" }, { status: "ACTIVE" });
     const { id, outs } = await h.provider.create(arizeInputs({ ...alice, adoptExisting: true }));
     expect(id).toBe(seeded.id);
     expect(outs.status).toBe("ACTIVE");
-    expect(calls()).toEqual(["POST /v2/users 409", "GET /v2/users?limit=100&email=alice%40example.com 200"]);
+    expect(calls()).toEqual(["GET /v2/users?limit=100&email=alice%40example.com 200"]);
   });
 
   it("refuses to adopt a user whose role differs, since a role cannot change through the API", async () => {

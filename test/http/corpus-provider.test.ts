@@ -62,14 +62,14 @@ describe("create", () => {
     expect(calls()).toEqual(["POST /v2/corpora 409", "GET /v2/corpora/taken 200"]);
   });
 
-  it("adopts an existing corpus with adoptExisting and converges its name and description", async () => {
+  it("adopts an existing corpus with adoptExisting by looking it up first (no create), and converges its name and description", async () => {
     const seeded = h.emulator.seedCorpus({ key: "legacy", name: "Old name", description: "set by hand" });
     const { id, outs } = await corpora.create(inputsOf({ key: "legacy", name: "New name", adoptExisting: true }));
     expect(id).toBe("legacy");
     expect(outs).toMatchObject({ key: "legacy", name: "New name", adoptExisting: true, vectaraId: seeded.id });
     expect(outs).not.toHaveProperty("description");
     expect(h.emulator.corpus("legacy")).toMatchObject({ name: "New name", description: "" });
-    expect(calls()).toEqual(["POST /v2/corpora 409", "GET /v2/corpora/legacy 200", "PATCH /v2/corpora/legacy 200"]);
+    expect(calls()).toEqual(["GET /v2/corpora/legacy 200", "PATCH /v2/corpora/legacy 200"]);
     expect(h.emulator.corpora()).toHaveLength(1);
   });
 
@@ -82,10 +82,10 @@ describe("create", () => {
     expect(error.properties).toMatchObject({ key: "stuck", name: "Old", adoptExisting: true, __provider: "loader" });
   });
 
-  it("adopts without a PATCH when the existing corpus already matches", async () => {
+  it("adopts with one GET and no write when the existing corpus already matches", async () => {
     h.emulator.seedCorpus({ key: "same", name: "Same" });
     await corpora.create(inputsOf({ key: "same", name: "Same", adoptExisting: true }));
-    expect(calls()).toEqual(["POST /v2/corpora 409", "GET /v2/corpora/same 200"]);
+    expect(calls()).toEqual(["GET /v2/corpora/same 200"]);
   });
 
   it("creates exactly one corpus when the create's answer is lost after the server committed", async () => {

@@ -131,7 +131,6 @@ describe("errors", () => {
     ["PUT", "/v2/users/alice"],
     ["DELETE", "/v2/users"],
     ["GET", "/v2/users/"],
-    ["GET", "/v2/corpora"],
     ["GET", "/elsewhere"],
   ] as const)("answers %s %s, which the spec does not define, with 404", async (method, path) => {
     emu.seedUser({ email: "a@example.com", username: "alice" });

@@ -55,6 +55,12 @@ export const apiCorpus = z.object({
 });
 export type ApiCorpus = z.infer<typeof apiCorpus>;
 
+/** ListCorporaResponse: a page of corpora and the key of the next. */
+export const listCorporaResponse = z.object({
+  corpora: z.array(apiCorpus).default([]),
+  metadata: z.object({ page_key: z.string().optional() }).optional(),
+});
+
 /** The subset of CreateCorpusRequest the provider sends. */
 export interface CreateCorpusBody {
   key: string;

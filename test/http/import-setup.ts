@@ -1,0 +1,25 @@
+// Runs `pulumi-saas-users import` in-process against an emulator, with its settings as environment
+// twins, capturing what it prints and writes.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { run } from "../../provider/cli/import";
+
+export interface ImportRun { code: number; out: string[]; err: string[]; dir: string; files: Record<string, string> }
+
+export function readTree(dir: string): Record<string, string> {
+  if (!fs.existsSync(dir)) return {};
+  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+}
+
+export async function runImport(args: string[], env: NodeJS.ProcessEnv, opts: { progress?: string[] } = {}): Promise<ImportRun> {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-")), "out");
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), ...(opts.progress && { progress: (t: string) => opts.progress!.push(t) }) };
+  const code = await run([...args, "--out", dir], io, env);
+  return { code, out, err, dir, files: readTree(dir) };
+}
+
+/** Every resource name the program declares, in order. */
+export const declaredNames = (index: string) => [...index.matchAll(/^new \w+\(("[^"]*")/gm)].map((m) => JSON.parse(m[1] as string) as string);
