@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { VectaraEmulator } from "../../emulator/vectara/server";
-import { Stack, formatSteps, type OperationResult } from "../harness/engine";
+import { Stack } from "../harness/engine";
 
 const repo = path.resolve(__dirname, "../..");
 export const quickstart = path.join(repo, "dist/examples/quickstart/index.js");
@@ -53,10 +53,4 @@ export function vectaraEnv({ perTest = true } = {}): Env {
 /** Stack config for test/harness/fixtures/users: one VectaraUser per entry. */
 export const withUsers = (users: Record<string, unknown>) => ({ [`${project}:users`]: JSON.stringify(users) });
 
-export function ok(r: OperationResult): OperationResult {
-  if (r.error) throw new Error(`${r.error}\n${formatSteps(r)}`);
-  return r;
-}
-
-/** "op name" for each step, sorted: the engine runs registrations in parallel. */
-export const ops = (r: OperationResult) => r.steps.map((s) => `${s.op} ${s.name}`).sort();
+export { ok, ops } from "../harness/engine";

@@ -7,7 +7,7 @@ import { refreshAll, destroyAll } from "./refresh-destroy";
 import { StateFile, type StackState } from "./state-file";
 import type { OperationResult, Step } from "./steps";
 
-export { formatSteps } from "./steps";
+export { formatSteps, ok, ops } from "./steps";
 export type { Step, StepOp, OperationResult, UpResult, RefreshResult, DestroyResult } from "./steps";
 export type { ResourceState, StackState } from "./state-file";
 export { ResourceInitError } from "./errors";

@@ -49,3 +49,12 @@ export function formatSteps(result: OperationResult): string {
   if (result.error) lines.push("", `error: ${result.error}`);
   return lines.join("\n");
 }
+
+/** The result, or a thrown error carrying the steps taken: for tests that expect an operation to succeed. */
+export function ok(r: OperationResult): OperationResult {
+  if (r.error) throw new Error(`${r.error}\n${formatSteps(r)}`);
+  return r;
+}
+
+/** "op name" for each step, sorted: the engine runs registrations in parallel. */
+export const ops = (r: OperationResult) => r.steps.map((s) => `${s.op} ${s.name}`).sort();

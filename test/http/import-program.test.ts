@@ -1,33 +1,13 @@
 // `pulumi-saas-users import <service>` against each emulator: what it lists, what it writes (and
 // never writes), and how it fails. Judged by the files and the emulator's request log.
 import * as fs from "node:fs";
-import { ArizeEmulator } from "../../emulator/arize/server";
-import { ConnectEmulator } from "../../emulator/connect/server";
-import { VectaraEmulator } from "../../emulator/vectara/server";
 import { seedArize, seedConnect, seedVectara } from "./import-seeds";
-import { declaredNames, runImport } from "./import-setup";
+import { declaredNames, importEmulators, runImport } from "./import-setup";
 
-let vectara: VectaraEmulator;
-let connect: ConnectEmulator;
-let arize: ArizeEmulator;
-beforeAll(async () => {
-  [vectara, connect, arize] = await Promise.all([VectaraEmulator.start(), ConnectEmulator.start(), ArizeEmulator.start()]);
-});
-afterAll(async () => {
-  await Promise.all([vectara?.close(), connect?.close(), arize?.close()]);
-});
-beforeEach(() => {
-  for (const e of [vectara, connect, arize]) e.reset();
-});
-
-const envOf: Record<"vectara" | "connect" | "arize", () => Record<string, string>> = {
-  vectara: () => ({ VECTARA_API_URL: vectara.url, VECTARA_API_KEY: vectara.apiKey }),
-  connect: () => ({ CONNECT_SERVER: connect.serverUrl, CONNECT_API_KEY: connect.apiKey }),
-  arize: () => ({ ARIZE_BASE_URL: arize.url, ARIZE_API_KEY: arize.apiKey }),
-};
-const emulatorOf = { vectara: () => vectara, connect: () => connect, arize: () => arize };
-const seedOf = { vectara: () => seedVectara(vectara), connect: () => seedConnect(connect), arize: () => seedArize(arize) };
-const secretsOf = { vectara: () => [vectara.apiKey, vectara.clientSecret], connect: () => [connect.apiKey], arize: () => [arize.apiKey] };
+const { em, envOf } = importEmulators();
+const emulatorOf = { vectara: () => em.vectara, connect: () => em.connect, arize: () => em.arize };
+const seedOf = { vectara: () => seedVectara(em.vectara), connect: () => seedConnect(em.connect), arize: () => seedArize(em.arize) };
+const secretsOf = { vectara: () => [em.vectara.apiKey, em.vectara.clientSecret], connect: () => [em.connect.apiKey], arize: () => [em.arize.apiKey] };
 const resourceName = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 describe.each(["vectara", "connect", "arize"] as const)("%s", (service) => {
@@ -101,9 +81,9 @@ describe.each(["vectara", "connect", "arize"] as const)("%s", (service) => {
 });
 
 test("colliding names are resolved in sorted order: the first keeps the name, the next takes -2", async () => {
-  vectara.seedUser({ email: "alice-smith@example.com" });
-  vectara.seedUser({ email: "Alice.Smith@example.com" });
-  vectara.seedUser({ email: "alice_smith@example.com" });
+  em.vectara.seedUser({ email: "alice-smith@example.com" });
+  em.vectara.seedUser({ email: "Alice.Smith@example.com" });
+  em.vectara.seedUser({ email: "alice_smith@example.com" });
   const r = await runImport(["import", "vectara"], envOf.vectara());
   const index = r.files["index.ts"]!;
   expect(declaredNames(index)).toEqual(["alice-smith-example-com", "alice-smith-example-com-2", "alice-smith-example-com-3"]);
@@ -112,17 +92,17 @@ test("colliding names are resolved in sorted order: the first keeps the name, th
   expect(index.indexOf('"alice-smith@example.com"')).toBeLessThan(index.indexOf('"alice_smith@example.com"'));
 
   // The API now lists them in another order: the files do not change.
-  vectara.deleteUser("alice-smith@example.com");
-  vectara.seedUser({ email: "alice-smith@example.com" });
-  expect(vectara.users().map((u) => u.email).at(-1)).toBe("alice-smith@example.com");
+  em.vectara.deleteUser("alice-smith@example.com");
+  em.vectara.seedUser({ email: "alice-smith@example.com" });
+  expect(em.vectara.users().map((u) => u.email).at(-1)).toBe("alice-smith@example.com");
   expect((await runImport(["import", "vectara"], envOf.vectara())).files).toEqual(r.files);
 });
 
 test("a Vectara corpus or user the resources' rules refuse is named on stderr and skipped; the exit code is 1", async () => {
-  vectara.seedUser({ email: "ok@example.com" });
-  vectara.seedUser({ email: "spaced@example.com", username: "has space" });
+  em.vectara.seedUser({ email: "ok@example.com" });
+  em.vectara.seedUser({ email: "spaced@example.com", username: "has space" });
   // The spec's key pattern is anchored only at its end, so the API takes a key VectaraCorpus refuses.
-  vectara.seedCorpus({ key: "my corpus" });
+  em.vectara.seedCorpus({ key: "my corpus" });
   const r = await runImport(["import", "vectara"], envOf.vectara());
   expect(r.code).toBe(1);
   expect(r.err).toEqual([
@@ -134,8 +114,8 @@ test("a Vectara corpus or user the resources' rules refuse is named on stderr an
 });
 
 test("a Connect user whose username ConnectUser refuses (whitespace) is named and skipped; the others are written", async () => {
-  connect.seedUser({ username: "ok", user_role: "viewer" });
-  connect.seedUser({ username: "john smith", user_role: "viewer" });
+  em.connect.seedUser({ username: "ok", user_role: "viewer" });
+  em.connect.seedUser({ username: "john smith", user_role: "viewer" });
   const r = await runImport(["import", "connect"], envOf.connect());
   expect(r.code).toBe(1);
   expect(r.err).toEqual([expect.stringMatching(/^skipped ConnectUser "john smith": username: username cannot contain whitespace/)]);
@@ -143,11 +123,11 @@ test("a Connect user whose username ConnectUser refuses (whitespace) is named an
 });
 
 test("declares each corpus and user as the account has it, corpora first, omitting the resources' defaults", async () => {
-  vectara.seedCorpus({ key: "docs", name: "Documentation", description: "Manuals" });
-  vectara.seedCorpus({ key: "legal" });
-  vectara.seedUser({ email: "dana@example.com", username: "dana", description: "Ops", api_roles: ["viewer", "administrator"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] }, { enabled: false });
+  em.vectara.seedCorpus({ key: "docs", name: "Documentation", description: "Manuals" });
+  em.vectara.seedCorpus({ key: "legal" });
+  em.vectara.seedUser({ email: "dana@example.com", username: "dana", description: "Ops", api_roles: ["viewer", "administrator"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] }, { enabled: false });
   // An account's settings come from its own environment prefix, as for the resources.
-  const r = await runImport(["import", "vectara", "--account", "prod"], { VECTARA_PROD_API_URL: vectara.url, VECTARA_PROD_API_KEY: vectara.apiKey });
+  const r = await runImport(["import", "vectara", "--account", "prod"], { VECTARA_PROD_API_URL: em.vectara.url, VECTARA_PROD_API_KEY: em.vectara.apiKey });
   expect(r.files["index.ts"]).toContain([
     'new VectaraCorpus("docs", {',
     '  account: "prod",',

@@ -1,35 +1,15 @@
 // `pulumi-saas-users import <service> --format roster` against each emulator: one roster.yaml in the
 // shape examples/roster reads (people keyed by email, a block per service), deterministic, no secret.
 import { parse } from "yaml";
-import { ArizeEmulator } from "../../emulator/arize/server";
-import { ConnectEmulator } from "../../emulator/connect/server";
-import { VectaraEmulator } from "../../emulator/vectara/server";
 import { seedArize, seedConnect, seedVectara } from "./import-seeds";
-import { runImport } from "./import-setup";
+import { importEmulators, runImport } from "./import-setup";
 
-let vectara: VectaraEmulator;
-let connect: ConnectEmulator;
-let arize: ArizeEmulator;
-beforeAll(async () => {
-  [vectara, connect, arize] = await Promise.all([VectaraEmulator.start(), ConnectEmulator.start(), ArizeEmulator.start()]);
-});
-afterAll(async () => {
-  await Promise.all([vectara?.close(), connect?.close(), arize?.close()]);
-});
-beforeEach(() => {
-  for (const e of [vectara, connect, arize]) e.reset();
-});
-
-const envOf: Record<"vectara" | "connect" | "arize", () => Record<string, string>> = {
-  vectara: () => ({ VECTARA_API_URL: vectara.url, VECTARA_API_KEY: vectara.apiKey }),
-  connect: () => ({ CONNECT_SERVER: connect.serverUrl, CONNECT_API_KEY: connect.apiKey }),
-  arize: () => ({ ARIZE_BASE_URL: arize.url, ARIZE_API_KEY: arize.apiKey }),
-};
+const { em, envOf } = importEmulators();
 
 type Roster = { people: Record<string, Record<string, Record<string, unknown>>> };
 
 test("a Vectara roster holds each person once under their email, roles as maps, and no corpora; a re-import is byte-identical", async () => {
-  seedVectara(vectara);
+  seedVectara(em.vectara);
   const r = await runImport(["import", "vectara", "--format", "roster"], envOf.vectara());
   // bob+ops@ and BOB+OPS@ are two Vectara users but one person to a roster: the second (sorted) is named and skipped.
   expect(r.code).toBe(1);
@@ -38,29 +18,29 @@ test("a Vectara roster holds each person once under their email, roles as maps, 
   const roster = parse(r.files["roster.yaml"]!) as Roster;
   expect(Object.keys(roster)).toEqual(["people"]);
   expect(Object.keys(roster.people)).toHaveLength(249);
-  const dana = vectara.users().find((u) => u.corpus_roles.length > 0 && u.username !== u.email && u.username !== "bob+ops.login")!;
+  const dana = em.vectara.users().find((u) => u.corpus_roles.length > 0 && u.username !== u.email && u.username !== "bob+ops.login")!;
   expect(roster.people[dana.email]).toEqual({
     vectara: expect.objectContaining({ adoptExisting: true, username: dana.username, corpusRoles: { [dana.corpus_roles[0]!.corpus_key]: dana.corpus_roles[0]!.role } }),
   });
-  expect(Object.values(roster.people).filter((p) => p.vectara!.enabled === false)).toHaveLength(vectara.users().filter((u) => !u.enabled).length);
-  expect(r.files["roster.yaml"]).not.toContain(vectara.apiKey);
+  expect(Object.values(roster.people).filter((p) => p.vectara!.enabled === false)).toHaveLength(em.vectara.users().filter((u) => !u.enabled).length);
+  expect(r.files["roster.yaml"]).not.toContain(em.vectara.apiKey);
   expect((await runImport(["import", "vectara", "--format", "roster"], envOf.vectara())).files).toEqual(r.files);
 });
 
 test("an Arize roster keeps name, role and isDeveloper; odd names survive the YAML as text", async () => {
-  seedArize(arize);
+  seedArize(em.arize);
   const r = await runImport(["import", "arize", "--format", "roster"], envOf.arize());
   expect(r.code).toBe(0);
   const roster = parse(r.files["roster.yaml"]!) as Roster;
   expect(Object.keys(roster.people)).toHaveLength(250);
-  for (const user of arize.users()) {
+  for (const user of em.arize.users()) {
     expect(roster.people[user.email]).toEqual({ arize: { adoptExisting: true, name: user.name, ...(user.role.name !== "MEMBER" && { role: user.role.name }), isDeveloper: user.is_developer } });
   }
 });
 
 test("a Connect user without an email cannot be keyed in a roster: it is named, skipped, and the exit code is 1", async () => {
-  connect.seedUser({ username: "alice", email: "alice@example.com", user_role: "publisher" }, { locked: true });
-  connect.seedUser({ username: "svc-bot", user_role: "viewer" });
+  em.connect.seedUser({ username: "alice", email: "alice@example.com", user_role: "publisher" }, { locked: true });
+  em.connect.seedUser({ username: "svc-bot", user_role: "viewer" });
   const r = await runImport(["import", "connect", "--format", "roster"], envOf.connect());
   expect(r.code).toBe(1);
   expect(r.err).toEqual([expect.stringMatching(/^skipped ConnectUser "svc-bot": email: the user has none/)]);
@@ -69,10 +49,10 @@ test("a Connect user without an email cannot be keyed in a roster: it is named, 
 });
 
 test("a Connect account of 250 gives a roster of the people with an email, each once (emails compared without case)", async () => {
-  seedConnect(connect);
+  seedConnect(em.connect);
   const r = await runImport(["import", "connect", "--format", "roster", "--dry-run"], envOf.connect());
   // Emails that differ only in case are one person.
-  const withEmail = new Set(connect.users().filter((u) => u.email).map((u) => u.email!.toLowerCase())).size;
+  const withEmail = new Set(em.connect.users().filter((u) => u.email).map((u) => u.email!.toLowerCase())).size;
   expect(r.out[0]).toBe(`connect: ${withEmail} ConnectUser declared, ${250 - withEmail} skipped`);
   expect(r.out[1]).toMatch(/^would write .*roster\.yaml$/);
   expect(r.files).toEqual({});
