@@ -11,6 +11,6 @@ export { getArizeUser, listArizeUsers, closeArizeHelpers, type ArizeUserInfo } f
 export type { ArizeRole, ArizeInviteMode, ArizeUserStatus, ArizeOnDelete } from "./arize/users/schema";
 // The role and delete-policy names as values, for programs that validate their own input files
 // (examples/roster) against the same lists the resources check.
-export { apiRoleNames as vectaraApiRoles, corpusRoleNames as vectaraCorpusRoles, onDeletePolicies as vectaraOnDeletePolicies } from "./vectara/users/schema";
+export { agentRoleNames as vectaraAgentRoles, apiRoleNames as vectaraApiRoles, corpusRoleNames as vectaraCorpusRoles, onDeletePolicies as vectaraOnDeletePolicies } from "./vectara/users/schema";
 export { userRoleNames as connectUserRoles, onDeletePolicies as connectOnDeletePolicies } from "./connect/users/schema";
 export { roleNames as arizeRoles, onDeletePolicies as arizeOnDeletePolicies } from "./arize/users/schema";

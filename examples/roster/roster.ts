@@ -25,7 +25,7 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair } fro
 import {
   ArizeUser, ConnectUser, VectaraUser,
   arizeOnDeletePolicies, arizeRoles, connectOnDeletePolicies, connectUserRoles,
-  vectaraApiRoles, vectaraCorpusRoles, vectaraOnDeletePolicies,
+  vectaraAgentRoles, vectaraApiRoles, vectaraCorpusRoles, vectaraOnDeletePolicies,
   type ArizeUserArgs, type ConnectUserArgs, type VectaraUserArgs,
 } from "pulumi-saas-users";
 
@@ -101,21 +101,23 @@ const listOf = (item: Reader): Reader => (v) => {
   }
   return { value: values };
 };
-/** Corpus key → role: a YAML map, or a CSV cell `docs:editor;support:viewer`. */
-const corpusRoles: Reader = (v) => {
-  const pairs = v !== null && typeof v === "object" && !Array.isArray(v)
-    ? Object.entries(v)
-    : splitList(v)?.map((s) => String(s).split(":").map((p) => p.trim()) as [string, unknown]);
-  if (!pairs) return { error: "must map corpus keys to roles (in CSV: key:role separated by ;)" };
-  const roles: Array<{ corpusKey: string; role: string }> = [];
-  for (const [corpusKey, role] of pairs) {
-    if (!corpusKey || !/^[a-zA-Z0-9_=-]{1,50}$/.test(corpusKey)) return { error: `${JSON.stringify(corpusKey)} is not a corpus key (letters, digits, _, = and -)` };
-    const r = oneOf("a Vectara corpus role", vectaraCorpusRoles)(role);
-    if ("error" in r) return { error: `corpus ${corpusKey}: ${r.error}` };
-    roles.push({ corpusKey, role: r.value as string });
-  }
-  return { value: roles };
-};
+/** Key → role (corpus or agent): a YAML map, or a CSV cell `docs:editor;support:viewer`. */
+function keyedRoles(what: "corpus" | "agent", keyProp: "corpusKey" | "agentKey", roleNames: readonly string[]): Reader {
+  return (v) => {
+    const pairs = v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.entries(v)
+      : splitList(v)?.map((s) => String(s).split(":").map((p) => p.trim()) as [string, unknown]);
+    if (!pairs) return { error: `must map ${what} keys to roles (in CSV: key:role separated by ;)` };
+    const roles: Array<Record<string, string>> = [];
+    for (const [key, role] of pairs) {
+      if (!key || !/^[a-zA-Z0-9_=-]{1,50}$/.test(key)) return { error: `${JSON.stringify(key)} is not ${what === "agent" ? "an agent" : "a corpus"} key (letters, digits, _, = and -)` };
+      const r = oneOf(`a Vectara ${what} role`, roleNames)(role);
+      if ("error" in r) return { error: `${what} ${key}: ${r.error}` };
+      roles.push({ [keyProp]: key, role: r.value as string });
+    }
+    return { value: roles };
+  };
+}
 
 interface FieldSpec { read: Reader; required?: boolean }
 const fieldSpecs: Record<Service, Record<string, FieldSpec>> = {
@@ -123,7 +125,8 @@ const fieldSpecs: Record<Service, Record<string, FieldSpec>> = {
     username: { read: text },
     description: { read: text },
     apiRoles: { read: listOf(oneOf("a Vectara API role", vectaraApiRoles)) },
-    corpusRoles: { read: corpusRoles },
+    corpusRoles: { read: keyedRoles("corpus", "corpusKey", vectaraCorpusRoles) },
+    agentRoles: { read: keyedRoles("agent", "agentKey", vectaraAgentRoles) },
     enabled: { read: bool },
     onDelete: { read: oneOf("a Vectara delete policy", vectaraOnDeletePolicies) },
     adoptExisting: { read: bool },
@@ -141,6 +144,7 @@ const fieldSpecs: Record<Service, Record<string, FieldSpec>> = {
     locked: { read: bool },
     firstName: { read: text },
     lastName: { read: text },
+    externalId: { read: text },
     onDelete: {
       read: (v) => (v === "delete" ? { error: "Connect cannot delete users; a leaver is locked (\"lock\", the default) or left alone (\"retain\")" } : oneOf("a Connect delete policy", connectOnDeletePolicies)(v)),
     },

@@ -8,7 +8,7 @@ import * as ts from "typescript";
 import { ArizeEmulator } from "../../emulator/arize/server";
 import { ConnectEmulator } from "../../emulator/connect/server";
 import { VectaraEmulator } from "../../emulator/vectara/server";
-import { Stack, formatSteps, type OperationResult } from "../harness/engine";
+import { Stack, ok, type OperationResult } from "../harness/engine";
 import { seedArize, seedConnect, seedVectara } from "../http/import-seeds";
 import { runImport } from "../http/import-setup";
 
@@ -53,11 +53,6 @@ function compile(dir: string): string {
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
   expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
   return path.join(dir, "index.js");
-}
-
-function ok(r: OperationResult): OperationResult {
-  if (r.error) throw new Error(`${r.error}\n${formatSteps(r)}`);
-  return r;
 }
 
 const count = (r: OperationResult) => {
