@@ -155,9 +155,16 @@ async function main(): Promise<Props> {
   try {
     outputs = ((await resolveExport(exported, pulumi)) ?? {}) as Props;
   } finally {
-    // disconnect() awaits runtime/settings.js waitForRPCs: every registration (incl. ones made inside
-    // applies) has been answered and resolved once it returns. The mock monitor has no close(): ignored.
-    await pulumi.runtime.disconnect();
+    // disconnect() awaits runtime/settings.js waitForRPCs: every registration it knows of has been
+    // answered once it returns. A registration made inside an apply can start only on a later tick,
+    // after that wait saw none outstanding; so wait again until a pass starts no registration and
+    // leaves none unanswered. The mock monitor has no close(): ignored.
+    for (;;) {
+      const started = seq;
+      await pulumi.runtime.disconnect();
+      await new Promise((resolve) => setImmediate(resolve));
+      if (seq === started && pending.size === 0) break;
+    }
   }
   return outputs;
 }

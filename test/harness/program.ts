@@ -49,7 +49,8 @@ export function runProgram(opts: ProgramOptions, onRegister: RegisterHandler): P
       final = m;
       return;
     }
-    const reply = (r: RegisteredMessage): void => void (child.connected && child.send(r));
+    // A program that already failed and exited has nobody to tell: its channel is closed (EPIPE).
+    const reply = (r: RegisteredMessage): void => void (child.connected && child.send(r, () => undefined));
     const p = onRegister(m).then(
       ({ id, state }) => reply({ kind: "registered", seq: m.seq, id, state }),
       (e: unknown) => reply({ kind: "registered", seq: m.seq, error: e instanceof Error ? e.message : String(e) }),
