@@ -7,12 +7,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ArizeEmulator } from "../../emulator/arize/server";
-import { ConnectEmulator } from "../../emulator/connect/server";
-import { VectaraEmulator } from "../../emulator/vectara/server";
 import { Stack, ok, type OperationResult } from "../harness/engine";
 import { seedArize, seedConnect, seedVectara } from "../http/import-seeds";
-import { runImport } from "../http/import-setup";
+import { importEmulators, runImport } from "../http/import-setup";
 
 jest.setTimeout(300_000);
 const repo = path.resolve(__dirname, "../..");
@@ -20,17 +17,12 @@ const program = path.join(repo, "dist/examples/roster/index.js");
 const programDir = path.join(repo, "examples/roster");
 const project = "access-roster";
 
-let vectara: VectaraEmulator;
-let arize: ArizeEmulator;
-let connect: ConnectEmulator;
+const { em, envOf } = importEmulators();
 let dir: string;
-beforeAll(async () => {
+beforeAll(() => {
   if (!fs.existsSync(program)) throw new Error(`${program} is missing: run \`npm run build\` first`);
-  [vectara, arize, connect] = await Promise.all([VectaraEmulator.start(), ArizeEmulator.start(), ConnectEmulator.start()]);
 });
-afterAll(() => Promise.all([vectara?.close(), arize?.close(), connect?.close()]));
 beforeEach(() => {
-  for (const e of [vectara, arize, connect]) e.reset();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-roster-"));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -40,18 +32,15 @@ const count = (r: OperationResult) => {
   for (const s of r.steps) ops.set(s.op, (ops.get(s.op) ?? 0) + 1);
   return Object.fromEntries(ops);
 };
-const requests = () => [...vectara.requests, ...arize.requests, ...connect.requests];
+const emulators = () => [em.vectara, em.arize, em.connect];
+const requests = () => emulators().flatMap((e) => e.requests);
 const writes = () => requests().filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.rawPath}`);
 
-const services = {
-  vectara: { seed: () => seedVectara(vectara), env: () => ({ VECTARA_API_URL: vectara.url, VECTARA_API_KEY: vectara.apiKey }) },
-  connect: { seed: () => seedConnect(connect), env: () => ({ CONNECT_SERVER: connect.serverUrl, CONNECT_API_KEY: connect.apiKey }) },
-  arize: { seed: () => seedArize(arize), env: () => ({ ARIZE_BASE_URL: arize.url, ARIZE_API_KEY: arize.apiKey }) },
-};
+const seed = { vectara: () => seedVectara(em.vectara), connect: () => seedConnect(em.connect), arize: () => seedArize(em.arize) };
 
 test.each(["vectara", "connect", "arize"] as const)("%s: the imported roster's up adopts every user it declares with zero writes, and the refresh after it shows no change", async (name) => {
-  services[name].seed();
-  const imported = await runImport(["import", name, "--format", "roster"], services[name].env());
+  seed[name]();
+  const imported = await runImport(["import", name, "--format", "roster"], envOf[name]());
   const roster = path.join(dir, "roster.yaml");
   fs.writeFileSync(roster, imported.files["roster.yaml"]!);
   const declared = (imported.files["roster.yaml"]!.match(new RegExp(`^    ${name}:`, "gm")) ?? []).length;
@@ -63,13 +52,13 @@ test.each(["vectara", "connect", "arize"] as const)("%s: the imported roster's u
     stateDir: path.join(dir, "state"), project, stack: "dev",
     config: {
       [`${project}:roster`]: roster,
-      "vectara:apiUrl": vectara.url, "vectara:apiKey": vectara.apiKey,
-      "arize:baseUrl": arize.url, "arize:apiKey": arize.apiKey,
-      "connect:serverUrl": connect.serverUrl, "connect:apiKey": connect.apiKey,
+      "vectara:apiUrl": em.vectara.url, "vectara:apiKey": em.vectara.apiKey,
+      "arize:baseUrl": em.arize.url, "arize:apiKey": em.arize.apiKey,
+      "connect:serverUrl": em.connect.serverUrl, "connect:apiKey": em.connect.apiKey,
     },
     secretConfigKeys: ["vectara:apiKey", "arize:apiKey", "connect:apiKey"],
   });
-  for (const e of [vectara, arize, connect]) e.requests.length = 0;
+  for (const e of emulators()) e.requests.length = 0;
   const up = ok(await stack.up(program, { programDir }));
   expect(count(up)).toEqual({ create: declared });
   expect(writes()).toEqual([]);
@@ -77,7 +66,7 @@ test.each(["vectara", "connect", "arize"] as const)("%s: the imported roster's u
   const refresh = ok(await stack.refresh({ programDir }));
   expect(count(refresh)).toEqual({ "refresh-same": declared });
 
-  for (const e of [vectara, arize, connect]) e.requests.length = 0;
+  for (const e of emulators()) e.requests.length = 0;
   const again = ok(await stack.up(program, { programDir }));
   expect(count(again)).toEqual({ same: declared });
   expect(requests()).toEqual([]);
