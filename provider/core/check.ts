@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { OutputKind } from "./resource";
 import { containsUnknown } from "./unknown";
 
 /** A Pulumi CheckFailure: the input property at fault, and why. */
@@ -17,11 +18,11 @@ export type Validated<T> =
  * sentinel (preview) is set aside, unvalidated, in `unknown`; every zod issue becomes a
  * CheckFailure naming the property (`corpusRoles[0].role`), never a thrown error.
  */
-export function validateInputs<S extends z.ZodObject>(schema: S, news: Record<string, unknown>, outputOnlyKeys: ReadonlySet<string>): Validated<z.infer<S>> {
+export function validateInputs<S extends z.ZodObject>(schema: S, news: Record<string, unknown>, fields: Readonly<Record<string, OutputKind>>): Validated<z.infer<S>> {
   const given: Record<string, unknown> = {};
   const unknown: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(news)) {
-    if (key === "__provider" || outputOnlyKeys.has(key) || value === undefined || value === null) continue;
+    if (key === "__provider" || (Object.hasOwn(fields, key) && fields[key] !== "input") || value === undefined || value === null) continue;
     (containsUnknown(value) ? unknown : given)[key] = value;
   }
   const parsed = (Object.keys(unknown).length > 0 ? schema.partial() : schema).safeParse(given);

@@ -12,11 +12,6 @@ export type Fields<O> = { readonly [K in keyof Required<O>]: OutputKind };
 /** `Output<…>` properties for every output, merged into a resource class by an interface of the same name. */
 export type OutputProperties<O> = { readonly [K in keyof Required<O>]: pulumi.Output<O[K]> };
 
-/** Keys that may come back in `news` but are not inputs. */
-export function outputOnlyKeys<O>(fields: Fields<O>): ReadonlySet<string> {
-  return new Set(Object.entries(fields).filter(([, kind]) => kind !== "input").map(([key]) => key));
-}
-
 /** Every output named (Pulumi leaves a property unset unless it is in the props), then the arguments. */
 export function resourceProps<O>(fields: Fields<O>, args: object): Record<string, unknown> {
   return { ...Object.fromEntries(Object.keys(fields).map((key) => [key, undefined])), ...args };

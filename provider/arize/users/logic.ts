@@ -1,13 +1,10 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
-import { outputOnlyKeys } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import { userFields, userInputs, type ApiUser, type ArizeRole, type CreateUserBody, type KeptSettings, type UpdateUserBody, type UserInputs, type UserOutputs } from "./schema";
 
 /** Pure decisions of ArizeUser: validation, normalisation, diff, and the bodies sent. */
 
 export type { CheckFailure };
-
-const notInputs = outputOnlyKeys(userFields);
 
 /** The API's default: developers unless annotators (CreateUserRequest.is_developer). */
 export const defaultIsDeveloper = (role: string) => role !== "ANNOTATOR";
@@ -23,7 +20,7 @@ export function sameEmail(a: unknown, b: unknown): boolean {
  * is no way out since deleting a user burns its email for good.
  */
 export function checkUser(olds: Record<string, unknown>, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const checked = validateInputs(userInputs, news, notInputs);
+  const checked = validateInputs(userInputs, news, userFields);
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   const inputs: Record<string, unknown> = { ...data, ...unknown };

@@ -1,5 +1,4 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
-import { outputOnlyKeys } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import { userFields, userInputs, type ApiUser, type CreateUserBody, type KeptSettings, type UpdateUserBody, type UserInputs, type UserOutputs } from "./schema";
 
@@ -7,10 +6,8 @@ import { userFields, userInputs, type ApiUser, type CreateUserBody, type KeptSet
 
 export type { CheckFailure };
 
-const notInputs = outputOnlyKeys(userFields);
-
 export function checkUser(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const checked = validateInputs(userInputs, news, notInputs);
+  const checked = validateInputs(userInputs, news, userFields);
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   // UserCreatePushInput: a password, or a mail asking the user to set one; not both.

@@ -1,14 +1,11 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
-import { outputOnlyKeys } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import { corpusFields, corpusInputs, type ApiCorpus, type CorpusInputs, type CorpusOutputs, type CreateCorpusBody, type UpdateCorpusBody } from "./schema";
 
 /** Pure decisions of VectaraCorpus: validation, defaults, diff, and the bodies sent. */
 
-const notInputs = outputOnlyKeys(corpusFields);
-
 export function checkCorpus(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const checked = validateInputs(corpusInputs, news, notInputs);
+  const checked = validateInputs(corpusInputs, news, corpusFields);
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   const inputs: Record<string, unknown> = { ...data, ...unknown };

@@ -1,5 +1,4 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
-import { outputOnlyKeys } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import {
   userFields, userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
@@ -9,10 +8,8 @@ import {
 
 export type { CheckFailure };
 
-const notInputs = outputOnlyKeys(userFields);
-
 export function checkUser(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
-  const checked = validateInputs(userInputs, news, notInputs);
+  const checked = validateInputs(userInputs, news, userFields);
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   const failures = duplicateKeys(data.corpusRoles, "corpusRoles", (r) => r.corpusKey).concat(duplicateKeys(data.agentRoles, "agentRoles", (r) => r.agentKey));
