@@ -1,4 +1,4 @@
-import { Pool } from "undici";
+import { Pool, type Dispatcher } from "undici";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -28,27 +28,53 @@ export class Transport {
 
   /**
    * One attempt, bounded by `timeoutMs` from start to last byte. undici's own headers/body
-   * timeouts run on a coarse shared clock (they may fire hundreds of ms late), so an abort
-   * signal on a plain timer enforces the budget.
+   * timeouts run on a coarse shared clock (they may fire hundreds of ms late), so a plain timer
+   * enforces the budget. The request goes through undici's `dispatch` with a handler that
+   * collects the body: no response stream, no abort signal, the least work per request (the
+   * provider host spends its CPU here during a large `up`; docs/performance.md).
    */
-  async send(origin: URL, attempt: Attempt): Promise<RawResponse> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), attempt.timeoutMs);
-    try {
-      const response = await this.pool(origin).request({
-        method: attempt.method,
-        path: attempt.path,
-        headers: attempt.headers,
-        body: attempt.body,
-        signal: controller.signal,
+  send(origin: URL, attempt: Attempt): Promise<RawResponse> {
+    return new Promise<RawResponse>((resolve, reject) => {
+      let controller: Dispatcher.DispatchController | undefined;
+      let settled = false;
+      let status = 0;
+      let headers: RawResponse["headers"] = {};
+      const chunks: Buffer[] = [];
+      const timeout = () => Object.assign(new Error(`no answer within ${attempt.timeoutMs} ms`), { code: "REQUEST_TIMEOUT" });
+      const finish = (error: Error | undefined, response?: RawResponse) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(response!);
+      };
+      const timer = setTimeout(() => {
+        const error = timeout();
+        controller?.abort(error);
+        finish(error);
+      }, attempt.timeoutMs);
+      this.pool(origin).dispatch({ method: attempt.method, path: attempt.path, headers: attempt.headers, body: attempt.body ?? null }, {
+        onRequestStart(c) {
+          controller = c;
+          if (settled) c.abort(timeout());
+        },
+        onResponseStart(_c, statusCode, responseHeaders) {
+          // Called again after a 1xx: the last call is the answer.
+          status = statusCode;
+          headers = responseHeaders;
+          chunks.length = 0;
+        },
+        onResponseData(_c, chunk) {
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          finish(undefined, { status, headers, text: Buffer.concat(chunks).toString("utf8") });
+        },
+        onResponseError(_c, error) {
+          finish(error);
+        },
       });
-      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
-    } catch (error) {
-      if (controller.signal.aborted) throw Object.assign(new Error(`no answer within ${attempt.timeoutMs} ms`), { code: "REQUEST_TIMEOUT", cause: error });
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+    });
   }
 
   async close(): Promise<void> {
