@@ -14,6 +14,13 @@ export const urnOf = (name: string) => `urn:pulumi:bench::${project}::${userType
 
 export interface Credentials { oauth?: boolean }
 
+export interface HostTweaks extends Credentials {
+  /** Extra environment for the host process (e.g. NODE_OPTIONS for a CPU profile). */
+  env?: Record<string, string>;
+  /** Node flags for the host process (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
+}
+
 /** Stack config for VectaraUser against the emulator, secrets named as the engine would wrap them. */
 export function stackConfig(emulator: VectaraEmulator, { oauth = false }: Credentials = {}): { config: Record<string, string>; secretKeys: string[] } {
   const credentials: Record<string, string> = oauth
@@ -56,10 +63,10 @@ export function stopChildren(): void {
  * Starts the real dynamic-provider host and configures it the way the engine does. The reference
  * provider reads its endpoint and key from the environment, so the host gets them there.
  */
-export async function startHost(variant: Variant, emulator: VectaraEmulator, creds: Credentials = {}): Promise<StartedHost> {
+export async function startHost(variant: Variant, emulator: VectaraEmulator, creds: HostTweaks = {}): Promise<StartedHost> {
   const provider = await providerSource(variant);
   const t0 = performance.now();
-  const host = await ProviderHost.start({ programDir, project, env: { BENCH_API_URL: emulator.url, BENCH_API_KEY: emulator.apiKey } });
+  const host = await ProviderHost.start({ programDir, project, env: { BENCH_API_URL: emulator.url, BENCH_API_KEY: emulator.apiKey, ...creds.env }, nodeArgs: creds.nodeArgs });
   const startMs = performance.now() - t0;
   live.add(host);
   const stop = host.stop.bind(host);

@@ -9,7 +9,7 @@ import * as http from "node:http";
 import type { ProviderHost } from "../test/harness/host";
 import type { Props } from "../test/harness/values";
 import type { VectaraEmulator } from "../emulator/vectara/server";
-import { startHost, urnOf } from "./env";
+import { startHost, urnOf, type HostTweaks } from "./env";
 import type { Variant } from "./serialize";
 import { pool, timed } from "./stats";
 
@@ -21,6 +21,10 @@ export interface LifecycleRun {
   hostCpu?: Record<Phase, number>;
   /** CPU time of this process (gRPC client and emulator) per phase. */
   benchCpu?: Record<Phase, number>;
+  /** Each phase's start and end on the monotonic clock every process shares (µs), to slice a CPU profile by. */
+  windows?: Record<Phase, [number, number]>;
+  /** The lifecycle run again on the same (now warm) host, when asked for. */
+  second?: LifecycleRun;
 }
 export type Phase = "create" | "read" | "update" | "delete";
 
@@ -29,50 +33,63 @@ interface Slot { name: string; urn: string; id: string; inputs: Props; outputs: 
 export const userName = (i: number) => `user${String(i).padStart(4, "0")}`;
 const userInputs = (i: number, description: string) => ({ email: `${userName(i)}@example.com`, description });
 
-/** One host per run, started, configured and warmed (one Check, which loads the provider) before the clock starts. */
-export async function runLifecycle(variant: Variant, emulator: VectaraEmulator, users: number, width: number): Promise<LifecycleRun> {
-  const { host, provider } = await startHost(variant, emulator);
+/**
+ * One host per run, started, configured and warmed (one Check, which loads the provider) before
+ * the clock starts. The first lifecycle is the run; with `second`, the same host then runs the
+ * lifecycle again (`second` of the result): the difference is what a fresh host pays once.
+ */
+export async function runLifecycle(variant: Variant, emulator: VectaraEmulator, users: number, width: number,
+  { second = false, ...tweaks }: HostTweaks & { second?: boolean } = {}): Promise<LifecycleRun> {
+  const { host, provider } = await startHost(variant, emulator, tweaks);
   try {
     await host.check(urnOf("warmup"), {}, { ...userInputs(-1, "warm"), __provider: provider });
-    const before = emulator.requests.length;
-    const slots: Slot[] = Array.from({ length: users }, (_, i) => ({ name: userName(i), urn: urnOf(userName(i)), id: "", inputs: {}, outputs: {} }));
-    const phases = {} as Record<Phase, number>;
-    const hostCpu = {} as Record<Phase, number>;
-    const benchCpu = {} as Record<Phase, number>;
-    const pid = (host as unknown as { child: { pid?: number } }).child.pid;
-    const phase = async (name: Phase, task: (s: Slot, i: number) => Promise<void>) => {
-      const [h0, b0] = [cpuOf(pid), process.cpuUsage()];
-      phases[name] = (await timed(() => pool(slots, width, task))).ms;
-      const b = process.cpuUsage(b0);
-      hostCpu[name] = cpuOf(pid) - h0;
-      benchCpu[name] = (b.user + b.system) / 1000;
-    };
-    const wall = await timed(async () => {
-      await phase("create", async (s, i) => {
-        s.inputs = (await host.check(s.urn, {}, { ...userInputs(i, "v1"), __provider: provider })).inputs;
-        const created = await host.create(s.urn, s.inputs);
-        s.id = created.id;
-        s.outputs = created.outputs;
-      });
-      await phase("read", async (s) => {
-        const read = await host.read(s.id, s.urn, s.outputs, s.inputs);
-        if (read.id !== s.id) throw new Error(`read of ${s.id} lost the resource`);
-        s.outputs = read.outputs;
-      });
-      await phase("update", async (s, i) => {
-        const news = (await host.check(s.urn, s.inputs, { ...userInputs(i, "v2"), __provider: provider })).inputs;
-        const diff = await host.diff(s.id, s.urn, s.outputs, news, s.inputs);
-        if (diff.replaces.length) throw new Error(`unexpected replace of ${s.id}`);
-        s.outputs = (await host.update(s.id, s.urn, s.outputs, news, s.inputs)).outputs;
-        s.inputs = news;
-      });
-      await phase("delete", (s) => host.delete(s.id, s.urn, s.outputs, s.inputs));
-    });
-    if (emulator.users().length !== 0) throw new Error(`${variant}: ${emulator.users().length} users left after delete`);
-    return { wallMs: wall.ms, phases, requests: emulator.requests.length - before, benchCpu, ...(Number.isNaN(hostCpu.create) ? {} : { hostCpu }) };
+    const first = await lifecycle(variant, host, provider, emulator, users, width);
+    return second ? { ...first, second: await lifecycle(variant, host, provider, emulator, users, width) } : first;
   } finally {
     await host.stop();
   }
+}
+
+async function lifecycle(variant: Variant, host: ProviderHost, provider: string, emulator: VectaraEmulator, users: number, width: number): Promise<LifecycleRun> {
+  const before = emulator.requests.length;
+  const slots: Slot[] = Array.from({ length: users }, (_, i) => ({ name: userName(i), urn: urnOf(userName(i)), id: "", inputs: {}, outputs: {} }));
+  const phases = {} as Record<Phase, number>;
+  const hostCpu = {} as Record<Phase, number>;
+  const benchCpu = {} as Record<Phase, number>;
+  const windows = {} as Record<Phase, [number, number]>;
+  const micros = () => Number(process.hrtime.bigint() / 1000n);
+  const pid = (host as unknown as { child: { pid?: number } }).child.pid;
+  const phase = async (name: Phase, task: (s: Slot, i: number) => Promise<void>) => {
+    const [h0, b0, w0] = [cpuOf(pid), process.cpuUsage(), micros()];
+    phases[name] = (await timed(() => pool(slots, width, task))).ms;
+    windows[name] = [w0, micros()];
+    const b = process.cpuUsage(b0);
+    hostCpu[name] = cpuOf(pid) - h0;
+    benchCpu[name] = (b.user + b.system) / 1000;
+  };
+  const wall = await timed(async () => {
+    await phase("create", async (s, i) => {
+      s.inputs = (await host.check(s.urn, {}, { ...userInputs(i, "v1"), __provider: provider })).inputs;
+      const created = await host.create(s.urn, s.inputs);
+      s.id = created.id;
+      s.outputs = created.outputs;
+    });
+    await phase("read", async (s) => {
+      const read = await host.read(s.id, s.urn, s.outputs, s.inputs);
+      if (read.id !== s.id) throw new Error(`read of ${s.id} lost the resource`);
+      s.outputs = read.outputs;
+    });
+    await phase("update", async (s, i) => {
+      const news = (await host.check(s.urn, s.inputs, { ...userInputs(i, "v2"), __provider: provider })).inputs;
+      const diff = await host.diff(s.id, s.urn, s.outputs, news, s.inputs);
+      if (diff.replaces.length) throw new Error(`unexpected replace of ${s.id}`);
+      s.outputs = (await host.update(s.id, s.urn, s.outputs, news, s.inputs)).outputs;
+      s.inputs = news;
+    });
+    await phase("delete", (s) => host.delete(s.id, s.urn, s.outputs, s.inputs));
+  });
+  if (emulator.users().length !== 0) throw new Error(`${variant}: ${emulator.users().length} users left after delete`);
+  return { wallMs: wall.ms, phases, requests: emulator.requests.length - before, benchCpu, windows, ...(Number.isNaN(hostCpu.create) ? {} : { hostCpu }) };
 }
 
 /** The same requests, at the same parallelism, from a bare keep-alive HTTP loop: no host, no gRPC, no provider. */

@@ -13,6 +13,8 @@ export interface HostOptions {
   programDir: string;
   project: string;
   env?: Record<string, string>;
+  /** Node flags for the host process (benchmarks: `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface CheckResult { inputs: Props; failures: Array<{ property: string; reason: string }> }
@@ -46,7 +48,7 @@ export class ProviderHost {
   }
 
   static async start(opts: HostOptions): Promise<ProviderHost> {
-    const child = spawn(process.execPath, [hostScript(opts.programDir), "127.0.0.1:1"], {
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), hostScript(opts.programDir), "127.0.0.1:1"], {
       cwd: opts.programDir,
       env: { ...process.env, ...opts.env, PULUMI_NODEJS_PROJECT: opts.project },
       stdio: ["ignore", "pipe", "pipe"],
