@@ -26,8 +26,10 @@ export function stackConfig(emulator: VectaraEmulator, { oauth = false }: Creden
   const credentials: Record<string, string> = oauth
     ? { "vectara:clientId": emulator.clientId, "vectara:clientSecret": emulator.clientSecret, "vectara:authUrl": emulator.tokenUrl }
     : { "vectara:apiKey": emulator.apiKey };
-  return { config: { "vectara:apiUrl": emulator.url, ...credentials }, secretKeys: ["vectara:apiKey", "vectara:clientSecret"] };
+  return { config: { "vectara:apiUrl": emulator.url, ...credentials }, secretKeys: vectaraSecretKeys };
 }
+
+export const vectaraSecretKeys = ["vectara:apiKey", "vectara:clientSecret"];
 
 export interface StartedHost { host: ProviderHost; provider: string; startMs: number }
 

@@ -10,10 +10,10 @@ import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { VectaraEmulator } from "../emulator/vectara/server";
 import { coldStart, type ColdStartRun } from "./cold-start";
-import { repo, stopChildren, stopLiveHosts } from "./env";
+import { programDir, project, repo, stackConfig, stopChildren, stopLiveHosts, vectaraSecretKeys } from "./env";
 import { runBareLoop, runLifecycle, type LifecycleRun, type Phase } from "./lifecycle";
 import { oauthBurst, type OAuthRun } from "./oauth";
-import { rateLimitedCreates, type RateLimitRun } from "./rate-limit";
+import { rateLimitedCreates, type RateLimitRun, type RateLimitTarget } from "./rate-limit";
 import { referenceProviderBytes, refreshBurst, stackRefresh, upStack, type RefreshRun } from "./refresh";
 import { consoleTable, figure, machine, markdown, value, type Baseline, type Figure, type Fix } from "./report";
 import { fmt, progress, spread, timed, type Spread } from "./stats";
@@ -28,6 +28,12 @@ const P2_USERS = 1000;
 const P3 = { creates: 300, perSecond: 50 };
 const P4_OPERATIONS = 500;
 const DEADLINE_MS = 9.5 * 60_000;
+
+/** P3's target: VectaraUser against the Vectara emulator. */
+const vectaraUsers: RateLimitTarget<VectaraEmulator> = {
+  start: () => VectaraEmulator.start(), entry: "pulumi-saas-users/vectara-user", type: "vectara:User", programDir, project,
+  config: (e) => stackConfig(e).config, secretKeys: vectaraSecretKeys, inputs: (i) => ({ email: `rl${i}@example.com` }), apiPath: "/v2/",
+};
 
 const resultsFile = path.join(repo, "bench/RESULTS.md");
 const baselineFile = path.join(repo, "bench/baseline.json");
@@ -54,7 +60,7 @@ const FIXES: Fix[] = [
 const METHOD = [
   `**P1** — ${P1_USERS} users, ${P1_ROUNDS} rounds, ${LATENCY_MS} ms injected latency on every request. The bench drives \`ProviderHost\` (test/harness/host.ts, the real @pulumi/pulumi dynamic-provider host over gRPC) directly with a ${WIDTH}-wide worker pool issuing the engine's calls per phase: Check→Create; Read; Check→Diff→Update; Delete. One host per run, configured and warmed by one Check before the clock starts (host start is the cold-start figure). (a) divides by a bare keep-alive HTTP loop making one POST, GET, PATCH and DELETE per user at the same parallelism; (b) divides by the reference provider (bench/reference-provider.ts: plain node:http, one request per operation, serialized with Pulumi's serializeFunction) driven by the same pool through the same host. The three run interleaved in every round, the providers' order alternating, each with a fresh emulator, after a garbage collection of the bench process. P1w and P1r split the ratio by phase; P1c is the host process's CPU time (/proc) over the lifecycle, VectaraUser's ÷ the reference's.`,
   `**P2** — a ${P2_USERS}-user stack created by a real \`up\` of test/harness/fixtures/users through the harness. A burst sends every resource's Read to a fresh host at once (what the harness's refreshAll and the engine do); before each burst ~10 users are edited and ~5 deleted out of band, and every answer is checked against the emulator (\`wrong\` must be 0). The anchor is the reference provider's burst (one GET per resource). The full \`refresh\` command through the harness, which also writes the state file once per resource, is timed once.`,
-  `**P3** — ${P3.creates} Check→Create through the host, ${WIDTH} in flight, against the emulator's token bucket of ${P3.perSecond} requests/s (it starts full) answering 429 + Retry-After beyond it, plus ${LATENCY_MS} ms latency. Ratio = wall ÷ (${P3.creates} ÷ ${P3.perSecond} s).`,
+  `**P3** — ${P3.creates} Check→Create through the host, ${WIDTH} in flight, against the emulator's token bucket of ${P3.perSecond} requests/s (it starts full) answering 429 + Retry-After beyond it, plus ${LATENCY_MS} ms latency. Ratio = wall ÷ (API calls accepted ÷ ${P3.perSecond}/s): one call per create here, so ${P3.creates} ÷ ${P3.perSecond} s.`,
   `**P4** — ${P4_OPERATIONS} Check→Create sent to one host at once with OAuth client credentials (${LATENCY_MS} ms latency on the token endpoint too); the emulator counts issued tokens.`,
   `**P5** — from the ${P2_USERS}-user stack's state file: the \`__provider\` string of a resource, and the file's size ÷ ${P2_USERS}.`,
   `**Cold start** — spawn → port printed is the host's own start; then the first Read (deserializes \`__provider\`, runs configure, opens the first connection) minus the median of 5 warm Reads; for VectaraUser and for the reference provider.`,
@@ -211,7 +217,7 @@ async function main(): Promise<void> {
   const p3: RateLimitRun[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     await settle();
-    const run = await rateLimitedCreates(P3.creates, P3.perSecond, WIDTH, LATENCY_MS);
+    const run = await rateLimitedCreates(vectaraUsers, P3.creates, P3.perSecond, WIDTH, LATENCY_MS);
     p3.push(run);
     log(`P3 round ${round} wall ${fmt(run.wallMs, 0)} ms (ratio ${fmt(run.ratio)}), ${run.failures} failed, ${run.requests} requests of which ${run.rejected} answered 429${run.firstError ? `; first error: ${run.firstError}` : ""}`);
   }

@@ -2,8 +2,9 @@
 // `npm run bench`). For each service, a 1,000-user stack made by a real `up` of its
 // test/harness/fixtures program through the harness, against its emulator with 20 ms latency on
 // every answer; then `refresh` (the whole command: host start, every Read at once, a state write
-// per resource) after a few users were changed and deleted on the server. Prints a table per
-// service and writes bench/SERVICES.md.
+// per resource) after a few users were changed and deleted on the server; and 300 creates against
+// a limit of 50 requests/s answered 429 + Retry-After beyond it (bench/rate-limit.ts, as P3 of
+// `npm run bench`). Prints a table per service and writes bench/SERVICES.md.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,14 +13,16 @@ import { ConnectEmulator } from "../emulator/connect/server";
 import { Stack } from "../test/harness/engine";
 import type { ResourceState } from "../test/harness/state-file";
 import { repo } from "./env";
-import { timed } from "./stats";
+import { rateLimitedCreates } from "./rate-limit";
+import { fmt, timed } from "./stats";
 
 const USERS = 1000;
 const LATENCY_MS = 20;
+const LIMIT = { creates: 300, perSecond: 50, width: 16 };
 
 interface Emulator {
-  requests: Array<{ method: string; path: string }>;
-  inject(fault: { kind: "latency"; ms: number }): void;
+  requests: Array<{ method: string; path: string; status: unknown }>;
+  inject(fault: { kind: "latency"; ms: number } | { kind: "rate-limit"; perSecond: number }): void;
   close(): Promise<void>;
 }
 
@@ -27,12 +30,16 @@ interface Emulator {
 interface ServiceBench<E extends Emulator> {
   name: string;
   type: string;
+  /** The package module its `__provider` loads. */
+  entry: string;
   project: string;
   example: string;
   fixture: string;
   /** The list endpoint, as the emulator logs it, and its page size. */
   listPath: string;
   pageSize: number;
+  /** Where the API's paths start (the rest, e.g. a token endpoint, is not counted against the limit). */
+  apiPrefix: string;
   start(): Promise<E>;
   config(e: E): Record<string, string>;
   secretKeys: string[];
@@ -46,9 +53,9 @@ interface ServiceBench<E extends Emulator> {
 const pad = (i: number) => String(i).padStart(4, "0");
 
 const connect: ServiceBench<ConnectEmulator> = {
-  name: "ConnectUser", type: "pulumi-nodejs:dynamic/connect:User", project: "connect-users",
+  name: "ConnectUser", type: "pulumi-nodejs:dynamic/connect:User", entry: "pulumi-saas-users/connect-user", project: "connect-users",
   example: "examples/connect-users", fixture: "dist/test/harness/fixtures/connect-users/index.js",
-  listPath: "/__api__/v1/users", pageSize: 500,
+  listPath: "/__api__/v1/users", pageSize: 500, apiPrefix: "/__api__/",
   start: () => ConnectEmulator.start(),
   config: (e) => ({ "connect:serverUrl": e.serverUrl, "connect:apiKey": e.apiKey }),
   secretKeys: ["connect:apiKey"],
@@ -59,9 +66,9 @@ const connect: ServiceBench<ConnectEmulator> = {
 };
 
 const arize: ServiceBench<ArizeEmulator> = {
-  name: "ArizeUser", type: "pulumi-nodejs:dynamic/arize:User", project: "arize-users",
+  name: "ArizeUser", type: "pulumi-nodejs:dynamic/arize:User", entry: "pulumi-saas-users/arize-user", project: "arize-users",
   example: "examples/arize-users", fixture: "dist/test/harness/fixtures/arize-users/index.js",
-  listPath: "/v2/users", pageSize: 100,
+  listPath: "/v2/users", pageSize: 100, apiPrefix: "/v2/",
   start: () => ArizeEmulator.start(),
   config: (e) => ({ "arize:baseUrl": e.url, "arize:apiKey": e.apiKey }),
   secretKeys: ["arize:apiKey"],
@@ -106,11 +113,25 @@ async function measure<E extends Emulator>(s: ServiceBench<E>): Promise<string[]
       [`up of ${USERS} users, wall`, `${Math.round(up.ms)} ms`, "report"],
       ["state bytes per resource", String(Math.round(stateBytes / USERS)), "report"],
       ["`__provider` bytes per resource", String(provider), "≤ 1024"],
+      ...(await rateLimited(s)),
     ];
   } finally {
     await emulator.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** 300 creates through the host against 50 requests/s, as P3 of `npm run bench`. */
+async function rateLimited<E extends Emulator>(s: ServiceBench<E>): Promise<string[][]> {
+  const run = await rateLimitedCreates({
+    start: () => s.start(), entry: s.entry, type: s.type.split("/").pop()!, programDir: path.join(repo, s.example), project: s.project,
+    config: (e) => s.config(e), secretKeys: s.secretKeys, inputs: (i) => s.user(10_000 + i), apiPath: s.apiPrefix,
+  }, LIMIT.creates, LIMIT.perSecond, LIMIT.width, LATENCY_MS);
+  const accepted = run.requests - run.rejected;
+  return [
+    [`failed creates of ${LIMIT.creates} at ${LIMIT.perSecond} requests/s (429 + Retry-After beyond)${run.firstError ? `; first: ${run.firstError}` : ""}`, String(run.failures), "0"],
+    [`  wall ÷ (${accepted} API calls ÷ ${LIMIT.perSecond}/s)`, `${fmt(run.ratio)}× (${Math.round(run.wallMs)} ms; ${run.rejected} answered 429)`, "≤ 1.25"],
+  ];
 }
 
 async function main(): Promise<void> {
