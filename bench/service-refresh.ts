@@ -5,6 +5,7 @@
 // per resource) after a few users were changed and deleted on the server; and 300 creates against
 // a limit of 50 requests/s answered 429 + Retry-After beyond it (bench/rate-limit.ts, as P3 of
 // `npm run bench`). Prints a table per service and writes bench/SERVICES.md.
+import { setMaxListeners } from "node:events";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -146,6 +147,8 @@ async function main(): Promise<void> {
     `# Per-service bench\n\nOne run of \`npm run bench:services\` (bench/service-refresh.ts), ${new Date().toISOString().slice(0, 10)}.\n\n${sections.join("\n\n")}\n`);
 }
 
+// Emulator latency waits each listen on one AbortSignal; hundreds at once are expected here.
+setMaxListeners(10_000);
 main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
