@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from "undici";
+import type { Dispatcher, Pool } from "undici";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -86,6 +86,9 @@ export class Transport {
   private pool(origin: URL): Pool {
     let pool = this.pools.get(origin.origin);
     if (!pool) {
+      // Loaded on the first request, not with the provider: a preview (Check and Diff only) sends
+      // none, and undici takes longer to load than the rest of the provider.
+      const { Pool } = require("undici") as typeof import("undici");
       pool = new Pool(origin.origin, { connections: this.connectionsPerOrigin, keepAliveTimeout: 30_000 });
       this.pools.set(origin.origin, pool);
     }
