@@ -5,8 +5,8 @@
 // variant, against a fresh Vectara emulator with LATENCY_MS on every answer, runs `up` of N users,
 // `up` to 2N, `refresh` of 2N and `destroy`; each step is checked (emulator, state, summary) before
 // its wall counts. Variants interleave in every round, order alternating. Writes bench/CLI.md.
-// BENCH_CLI_USERS (default 500) and BENCH_CLI_ROUNDS (default 1: a round of 500/1000 users takes
-// about 15 minutes on two cores, most of it the file backend rewriting the state after each step).
+// BENCH_CLI_USERS (default 500) and BENCH_CLI_ROUNDS (default 1: a round of 500/1000 users took
+// 12–14 minutes on two cores, much of it the file backend rewriting the state after each step).
 import { spawn } from "node:child_process";
 import { setMaxListeners } from "node:events";
 import * as fs from "node:fs";
