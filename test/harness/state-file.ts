@@ -39,6 +39,13 @@ export function urnOf(stack: string, project: string, type: string, name: string
 export class StateFile {
   private readonly file: string;
   private readonly keyFile: string;
+  private cachedKey?: Buffer;
+  /**
+   * Ciphertext of each secret already written, by its plaintext: a checkpoint is written after every
+   * step, and, as in the engine's checkpoints, a secret that did not change keeps its ciphertext
+   * instead of being encrypted again with every write (a 1,000-user refresh writes 1,000 times).
+   */
+  private readonly sealedCache = new Map<string, { plaintext: string; sealed: Props }>();
   constructor(stateDir: string) {
     fs.mkdirSync(stateDir, { recursive: true });
     this.file = path.join(stateDir, "state.json");
@@ -60,26 +67,37 @@ export class StateFile {
   }
 
   save(state: StackState): void {
-    const seal = (bag: Props, keys: string[]): Props => mapKeys(bag, keys, (v) => this.encrypt(v));
+    const seal = (slot: string, bag: Props, keys: string[]): Props => mapKeys(bag, keys, (v, k) => this.encrypt(`${slot}.${k}`, v));
     const sealed: StackState = {
       nextOrder: state.nextOrder,
       resources: [...state.resources]
         .sort((a, b) => a.order - b.order)
-        .map((r) => ({ ...r, inputs: seal(r.inputs, r.secretOutputKeys), outputs: seal(r.outputs, r.secretOutputKeys) })),
+        .map((r) => ({ ...r, inputs: seal(`${r.urn} inputs`, r.inputs, r.secretOutputKeys), outputs: seal(`${r.urn} outputs`, r.outputs, r.secretOutputKeys) })),
     };
     fs.writeFileSync(`${this.file}.tmp`, JSON.stringify(sealed, null, 2));
     fs.renameSync(`${this.file}.tmp`, this.file);
   }
 
   private key(): Buffer {
+    if (this.cachedKey) return this.cachedKey;
     if (!fs.existsSync(this.keyFile)) fs.writeFileSync(this.keyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
-    return Buffer.from(fs.readFileSync(this.keyFile, "utf8"), "hex");
+    return (this.cachedKey = Buffer.from(fs.readFileSync(this.keyFile, "utf8"), "hex"));
   }
 
-  private encrypt(value: unknown): Props {
+  /** `slot` names the property (URN, inputs or outputs, key): its ciphertext is reused while its value stays the same. */
+  private encrypt(slot: string, value: unknown): Props {
+    const plaintext = JSON.stringify(value);
+    const cached = this.sealedCache.get(slot);
+    if (cached?.plaintext === plaintext) return cached.sealed;
+    const sealed = this.seal(plaintext);
+    this.sealedCache.set(slot, { plaintext, sealed });
+    return sealed;
+  }
+
+  private seal(plaintext: string): Props {
     const iv = randomBytes(12);
     const cipher = createCipheriv("aes-256-gcm", this.key(), iv);
-    const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+    const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
     return { [SIG_KEY]: SECRET_SIG, ciphertext: Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64") };
   }
 
@@ -93,6 +111,6 @@ export class StateFile {
   }
 }
 
-function mapKeys(bag: Props, keys: string[], f: (v: unknown) => unknown): Props {
-  return Object.fromEntries(Object.entries(bag).map(([k, v]) => [k, keys.includes(k) ? f(v) : v]));
+function mapKeys(bag: Props, keys: string[], f: (v: unknown, k: string) => unknown): Props {
+  return Object.fromEntries(Object.entries(bag).map(([k, v]) => [k, keys.includes(k) ? f(v, k) : v]));
 }
