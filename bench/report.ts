@@ -1,4 +1,5 @@
 // Figures, their targets, and the two renderings: the console table and bench/RESULTS.md.
+import * as fs from "node:fs";
 import * as os from "node:os";
 import { fmt, type Spread } from "./stats";
 
@@ -49,6 +50,27 @@ export function machine(): string {
   return `${os.cpus().length} × ${cpu.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
+const marks = (name: string) => [`<!-- ${name}: written by npm run bench:${name}, kept by npm run bench -->`, `<!-- /${name} -->`] as const;
+
+/** The section `npm run bench:<name>` keeps in a results file between markers, markers included. */
+export function keptSection(file: string, name: string): string | undefined {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const [open, close] = marks(name);
+  const [a, b] = [text.indexOf(open), text.indexOf(close)];
+  return a >= 0 && b > a ? text.slice(a, b + close.length) : undefined;
+}
+
+/** Writes (or replaces) that section: before "## How each figure is measured", or at the end. */
+export function writeSection(file: string, name: string, body: string): void {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const [open, close] = marks(name);
+  const section = `${open}\n${body.trim()}\n${close}`;
+  const old = keptSection(file, name);
+  const at = text.indexOf("## How each figure is measured");
+  const next = old ? text.replace(old, section) : at >= 0 ? `${text.slice(0, at)}${section}\n\n${text.slice(at)}` : `${text}\n${section}\n`;
+  fs.writeFileSync(file, next);
+}
+
 export function markdown(args: {
   figures: readonly Figure[];
   calibration: Spread;
@@ -59,8 +81,10 @@ export function markdown(args: {
   notes: readonly string[];
   totalMs: number;
   rounds: number;
+  /** Sections other benches keep in the file (keptSection), placed before the method. */
+  kept?: readonly string[];
 }): string {
-  const { figures, calibration, baseline, fixes, details, method, notes, totalMs, rounds } = args;
+  const { figures, calibration, baseline, fixes, details, method, notes, totalMs, rounds, kept = [] } = args;
   const out: string[] = [];
   out.push("# Benchmark results", "");
   out.push(`Written by \`npm run bench\` on ${new Date().toISOString()} (${machine()}); the whole run took ${fmt(totalMs / 1000, 0)} s.`);
@@ -89,6 +113,7 @@ export function markdown(args: {
     out.push("", "What changed, by the figures it moved:", "");
     for (const fix of fixes) out.push(`- **${fix.figures.join(", ")}**: ${fix.what}`);
   }
+  for (const section of kept) out.push("", section);
   out.push("", "## How each figure is measured", "", ...method.map((m) => `- ${m}`));
   out.push("", "## Runs", "", "```", ...details, "```", "");
   if (baseline?.runs?.length) out.push("## Runs before the fixes", "", "```", ...baseline.runs, "```", "");

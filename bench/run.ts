@@ -15,7 +15,7 @@ import { runBareLoop, runLifecycle, type LifecycleRun, type Phase } from "./life
 import { oauthBurst, type OAuthRun } from "./oauth";
 import { rateLimitedCreates, type RateLimitRun, type RateLimitTarget } from "./rate-limit";
 import { referenceProviderBytes, refreshBurst, stackRefresh, upStack, type RefreshRun } from "./refresh";
-import { consoleTable, figure, machine, markdown, value, type Baseline, type Figure, type Fix } from "./report";
+import { consoleTable, figure, keptSection, machine, markdown, value, type Baseline, type Figure, type Fix } from "./report";
 import { fmt, progress, spread, timed, type Spread } from "./stats";
 
 const ROUNDS = Math.max(3, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -273,7 +273,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(baselineFile, JSON.stringify(saved, null, 2) + "\n");
     progress(`baseline saved to ${path.relative(repo, baselineFile)}`);
   }
-  fs.writeFileSync(resultsFile, markdown({ figures, calibration: cal, baseline, fixes: FIXES, details, method: METHOD, notes: notes(figures, baseline), totalMs, rounds: ROUNDS }));
+  const kept = ["cli"].map((name) => keptSection(resultsFile, name)).filter((s): s is string => s !== undefined);
+  fs.writeFileSync(resultsFile, markdown({ figures, calibration: cal, baseline, fixes: FIXES, details, method: METHOD, notes: notes(figures, baseline), totalMs, rounds: ROUNDS, kept }));
   process.stdout.write(`\n${consoleTable(figures)}\n\nmachine noise: CPU task min ${fmt(cal.min)} / median ${fmt(cal.median)} / max ${fmt(cal.max)} ms\n`);
   progress(`done in ${fmt(totalMs / 1000, 0)} s; wrote ${path.relative(repo, resultsFile)}`);
   const missed = figures.filter((f) => f.met === false).map((f) => f.id);
