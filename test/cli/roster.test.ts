@@ -1,5 +1,5 @@
-// examples/roster under the real CLI (one Vectara emulator, so the rosters here hold Vectara
-// accounts only; test/engine/roster.test.ts covers the three services): the program finds
+// examples/roster under the real CLI (the suite's Vectara emulator, so the rosters here hold Vectara
+// accounts only; roster-three-services.test.ts adds Arize and Connect): the program finds
 // roster.yaml beside itself, editing the roster between runs gives exactly the expected writes, and
 // a bad roster fails the update before any request.
 import * as fs from "node:fs";
