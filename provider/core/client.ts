@@ -166,6 +166,7 @@ export class ApiClient {
 }
 
 function withQuery(path: string, query: Query | undefined): string {
+  if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
