@@ -103,10 +103,10 @@ function kill(pid: number): void {
   }
 }
 
-/** A file backend and a home of our own, no update check or plugin download, and a proxy that goes nowhere (as test/cli). */
+/** The CLI, the program in a temporary folder, and the offline environment the CLI tier uses (tools/pulumi-cli/resolve.js). */
 function setup(): Cli {
   // Plain JS beside the sources (as test/harness/demo.ts loads it), so not under dist/.
-  const { resolvePulumi, cliPath } = require(path.join(repo, "tools/pulumi-cli/resolve.js")) as typeof import("../tools/pulumi-cli/resolve");
+  const { resolvePulumi, cliPath, offlineEnv } = require(path.join(repo, "tools/pulumi-cli/resolve.js")) as typeof import("../tools/pulumi-cli/resolve");
   const cli = resolvePulumi({ build: true, log: (l) => progress(l) });
   if (!cli.bin) throw new Error(`no pulumi CLI: ${cli.reason}`);
   for (const f of ["dist/provider/index.js", "dist/bench/reference-provider.js", "node_modules/pulumi-saas-users"]) {
@@ -115,24 +115,10 @@ function setup(): Cli {
   const root = (tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "bench-cli-")));
   const program = path.join(root, "program");
   fs.mkdirSync(program);
-  fs.mkdirSync(path.join(root, "backend"));
   fs.symlinkSync(path.join(repo, "node_modules"), path.join(root, "node_modules"), "dir");
   fs.writeFileSync(path.join(program, "Pulumi.yaml"), "name: bench-cli\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
   fs.writeFileSync(path.join(program, "index.js"), PROGRAM);
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(PULUMI_|VECTARA_|BENCH_)/.test(k)) env[k] = v;
-  Object.assign(env, {
-    PATH: cliPath(cli),
-    PULUMI_HOME: path.join(root, "home"),
-    PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    HTTP_PROXY: "http://127.0.0.1:9",
-    HTTPS_PROXY: "http://127.0.0.1:9",
-    NO_PROXY: "127.0.0.1,localhost",
-  });
+  const env = offlineEnv({ root, PATH: cliPath(cli), passphrase: PASSPHRASE, drop: /^(PULUMI_|VECTARA_|BENCH_)/ });
   return { bin: cli.bin, version: cli.version, root, program, env };
 }
 

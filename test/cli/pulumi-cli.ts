@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { VectaraEmulator } from "../../emulator/vectara/server";
-import { cliPath, resolvePulumi } from "../../tools/pulumi-cli/resolve";
+import { cliPath, offlineEnv, resolvePulumi } from "../../tools/pulumi-cli/resolve";
 
 export const repo = path.resolve(__dirname, "../..");
 export const PASSPHRASE = "cli-tier-passphrase";
@@ -87,36 +87,13 @@ export function cliSuite(): CliSuite {
     suite.bin = cli.bin;
     suite.root = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-cli-"));
     suite.emulator = await VectaraEmulator.start();
-    suite.env = offlineEnv(suite.root, cliPath(cli));
+    suite.env = offlineEnv({ root: suite.root, PATH: cliPath(cli), passphrase: PASSPHRASE });
   });
   afterAll(async () => {
     await suite.emulator?.close();
     if (suite.root) fs.rmSync(suite.root, { recursive: true, force: true });
   });
   return suite;
-}
-
-/**
- * Offline: a file backend and a home of our own, no update check, no plugin downloads, and a proxy
- * that goes nowhere, so anything not aimed at 127.0.0.1 fails at once instead of leaving the machine.
- */
-function offlineEnv(root: string, PATH: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(PULUMI_|VECTARA_)/.test(k)) env[k] = v;
-  fs.mkdirSync(path.join(root, "backend"));
-  return {
-    ...env,
-    PATH,
-    PULUMI_HOME: path.join(root, "home"),
-    PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
-    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    HTTP_PROXY: "http://127.0.0.1:9",
-    HTTPS_PROXY: "http://127.0.0.1:9",
-    NO_PROXY: "127.0.0.1,localhost",
-  };
 }
 
 /** A stack of one program copy, pointed at the suite's emulator. */

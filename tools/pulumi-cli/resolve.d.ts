@@ -7,5 +7,6 @@ export type ResolvedPulumi =
 
 export function resolvePulumi(opts?: { build?: boolean; env?: NodeJS.ProcessEnv; log?: (line: string) => void }): ResolvedPulumi;
 export function cliPath(resolved: { binDir: string }, env?: NodeJS.ProcessEnv): string;
+export function offlineEnv(opts: { root: string; PATH: string; passphrase: string; drop?: RegExp; env?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv;
 export function pinnedVersion(): string;
 export const REPO: string;

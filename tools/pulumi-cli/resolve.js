@@ -161,4 +161,29 @@ function cliPath(resolved, env = process.env) {
   return [resolved.binDir, env.PATH ?? ""].join(path.delimiter);
 }
 
-module.exports = { resolvePulumi, cliPath, pinnedVersion, REPO };
+/**
+ * The environment for running the CLI offline under `root`: a file backend (`root`/backend, made
+ * here) and a home of our own, no update check, no plugin downloads, and a proxy that goes nowhere,
+ * so anything not aimed at 127.0.0.1 fails at once instead of leaving the machine. Variables of
+ * the caller's environment matching `drop` (stack settings that would leak in) are left out.
+ */
+function offlineEnv({ root, PATH, passphrase, drop = /^(PULUMI_|VECTARA_)/, env = process.env }) {
+  const kept = {};
+  for (const [k, v] of Object.entries(env)) if (!drop.test(k)) kept[k] = v;
+  fs.mkdirSync(path.join(root, "backend"));
+  return {
+    ...kept,
+    PATH,
+    PULUMI_HOME: path.join(root, "home"),
+    PULUMI_BACKEND_URL: `file://${path.join(root, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: passphrase,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    HTTP_PROXY: "http://127.0.0.1:9",
+    HTTPS_PROXY: "http://127.0.0.1:9",
+    NO_PROXY: "127.0.0.1,localhost",
+  };
+}
+
+module.exports = { resolvePulumi, cliPath, offlineEnv, pinnedVersion, REPO };
