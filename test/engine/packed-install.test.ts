@@ -1,7 +1,7 @@
 // How users run it: `npm pack`, install the tarball into a fresh program directory outside this
 // repository, and run the lifecycle from there. The provider host then loads the provider from the
 // program's node_modules, as under `pulumi up`.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,6 +10,7 @@ import { ok, ops, project, vectaraEnv } from "./vectara-stack";
 const repo = path.resolve(__dirname, "../..");
 const env = vectaraEnv({ perTest: false });
 let programDir: string;
+let installWarnings: string;
 
 beforeAll(() => {
   programDir = fs.mkdtempSync(path.join(os.tmpdir(), "packed-program-"));
@@ -18,7 +19,9 @@ beforeAll(() => {
   const tarball = npm(["pack", "--silent", "--ignore-scripts", "--pack-destination", programDir], repo).trim().split("\n").pop()!;
   fs.writeFileSync(path.join(programDir, "package.json"), JSON.stringify({ name: "packed-program", private: true, main: "index.js" }));
   // @pulumi/pulumi is a peer: link the one this repository installed rather than download it again.
-  npm(["install", "--no-audit", "--no-fund", "--legacy-peer-deps", "--prefer-offline", path.join(programDir, tarball)], programDir);
+  const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--legacy-peer-deps", "--prefer-offline", path.join(programDir, tarball)], { cwd: programDir, encoding: "utf8" });
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
+  installWarnings = install.stderr;
   fs.mkdirSync(path.join(programDir, "node_modules", "@pulumi"), { recursive: true });
   fs.symlinkSync(path.join(repo, "node_modules", "@pulumi", "pulumi"), path.join(programDir, "node_modules", "@pulumi", "pulumi"), "dir");
   fs.writeFileSync(path.join(programDir, "index.js"), [
@@ -37,6 +40,13 @@ test("the installed tarball holds the compiled provider, its types and the emula
   expect(fs.existsSync(path.join(installed, "dist/emulator/cli.js"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "provider"))).toBe(false);
   expect(require.resolve("pulumi-saas-users/vectara-user", { paths: [programDir] })).toBe(path.join(fs.realpathSync(installed), "dist/provider/vectara/users/provider.js"));
+});
+
+test("npm warns of the engine (EBADENGINE) exactly when the running Node.js is outside the package's engines", () => {
+  const range = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).engines.node;
+  const semver = require(require.resolve("semver", { paths: [path.join(repo, "node_modules/@pulumi/pulumi")] }));
+  if (semver.satisfies(process.versions.node, range)) expect(installWarnings).not.toMatch(/EBADENGINE/);
+  else expect(installWarnings).toMatch(/EBADENGINE[\s\S]*package: 'pulumi-saas-users@/);
 });
 
 test("up, update, refresh and destroy work from a program that installed the tarball", async () => {
