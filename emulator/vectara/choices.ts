@@ -110,8 +110,11 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   (documents, query, reset, …); a new corpus reports zero usage.
  * - Users and corpora are independent: a user's `corpus_roles` may name a corpus that does not
  *   exist (createUser and updateUser do not say they check), and deleting a corpus leaves the roles
- *   that name it in place (deleteCorpus does not say it revokes them). The users API therefore
- *   behaves exactly as before corpora existed, and the provider never depends on either.
+ *   that name it in place (deleteCorpus does not say it revokes them). The provider never depends
+ *   on either. The one link: listUsers with a `corpus_key` naming no corpus answers 404
+ *   NotFoundError (`id` = the key), as Vectara's users documentation says the list does ("404: the
+ *   corpus does not exist"); the spec declares no 404 for listUsers. The check runs after the query
+ *   is validated (400 first), and a corpus that exists but that no user has a role on lists empty.
  */
 
 /*
@@ -125,6 +128,7 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   A real server must answer such requests somehow, 400 is what createUser declares for the same
  *   fault, and Prism in front of it would answer 422 instead, for its own reasons.
  * - 409 on createUser, only with `duplicateStatus: 409`.
+ * - 404 on listUsers, when `corpus_key` names no corpus (Vectara's users documentation; see above).
  * - 400 on getCorpus, updateCorpus and deleteCorpus, which declare none: for a Request-Timeout
  *   header or an updateCorpus body that breaks the spec, for the same reasons as above.
  *   (createCorpus declares 400 and 409; 401 and 429 apply to the corpus operations as to all.)

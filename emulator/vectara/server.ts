@@ -68,7 +68,7 @@ export class VectaraEmulator extends Emulator {
     this.#oauth = new OAuth2ClientCredentials({ clientId: this.clientId, clientSecret: this.clientSecret, tokenTtlSeconds, realm: "vectara" });
     const resources = [
       corporaResource(this.#corpora),
-      usersResource(this.#users, this.url, opts.duplicateStatus ?? DEFAULT_DUPLICATE_STATUS),
+      usersResource(this.#users, this.url, opts.duplicateStatus ?? DEFAULT_DUPLICATE_STATUS, (key) => this.#corpora.get(key) !== undefined),
     ];
     this.service = {
       errors: vectaraErrors,

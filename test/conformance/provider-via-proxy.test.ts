@@ -175,6 +175,7 @@ describe("the provider's lifecycle", () => {
 
 describe("listing and reset_password, which the provider does not do yet", () => {
   beforeEach(() => {
+    for (const key of ["docs", "faq"]) emulator.seedCorpus({ key });
     for (const [i, corpus] of ["docs", "", "docs", "faq", ""].entries()) {
       emulator.seedUser({ email: `list${i}@example.com`, corpus_roles: corpus ? [{ corpus_key: corpus, role: "viewer" }] : [] });
     }
@@ -278,7 +279,7 @@ describe("error cases", () => {
 
 describe("answers the spec does not declare (each a choice in emulator/vectara/choices.ts)", () => {
   // Prism can only say "status not declared" (a Warning); the body is checked here against the spec's error schemas.
-  const cases: { name: string; operation: string; send: () => Promise<Answer>; status: number; schema: "Error" | "BadRequestError"; header?: string }[] = [
+  const cases: { name: string; operation: string; send: () => Promise<Answer>; status: number; schema: "Error" | "BadRequestError" | "NotFoundError"; header?: string }[] = [
     { name: "401 for an unknown API key", operation: "getUser", send: () => raw.send("GET", at("x@example.com"), { apiKey: "zut_unknown" }), status: 401, schema: "Error", header: "www-authenticate" },
     {
       name: "429 when rate limited", operation: "getUser", status: 429, schema: "Error", header: "retry-after",
@@ -294,6 +295,7 @@ describe("answers the spec does not declare (each a choice in emulator/vectara/c
         return raw.send("GET", "/v2/users");
       },
     },
+    { name: "404 for a corpus_key that names no corpus", operation: "listUsers", send: () => raw.send("GET", "/v2/users?corpus_key=nowhere"), status: 404, schema: "NotFoundError" },
     { name: "400 for a page_key the emulator never issued", operation: "listUsers", send: () => raw.send("GET", "/v2/users?page_key=bm90LWEta2V5"), status: 400, schema: "BadRequestError" },
     { name: "400 for an update body that breaks the spec", operation: "updateUser", send: () => rawLenient.send("PATCH", at("x@example.com"), { body: { enabled: "yes" } }), status: 400, schema: "BadRequestError" },
     {

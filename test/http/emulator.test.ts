@@ -256,11 +256,25 @@ describe("listing", () => {
   });
 
   it("filters by corpus_key", async () => {
+    emu.seedCorpus({ key: "docs" });
     emu.seedUser({ email: "a@example.com", corpus_roles: [{ corpus_key: "docs", role: "viewer" }] });
     emu.seedUser({ email: "b@example.com", corpus_roles: [{ corpus_key: "other", role: "owner" }] });
     emu.seedUser({ email: "c@example.com", corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
     const { body } = await call("GET", "/v2/users?corpus_key=docs");
     expect(body.users.map((u: { email: string }) => u.email)).toEqual(["a@example.com", "c@example.com"]);
+  });
+
+  it("answers 404 NotFoundError naming a corpus_key that names no corpus, even when roles name it", async () => {
+    emu.seedUser({ email: "a@example.com", corpus_roles: [{ corpus_key: "gone", role: "viewer" }] });
+    const res = await call("GET", "/v2/users?corpus_key=gone");
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ id: "gone", messages: ["Corpus gone not found"], request_id: expect.any(String) });
+    emu.seedCorpus({ key: "empty" });
+    expect(await call("GET", "/v2/users?corpus_key=empty")).toMatchObject({ status: 200, body: { users: [] } });
+  });
+
+  it("validates the query before looking the corpus up (400 before 404)", async () => {
+    expect((await call("GET", "/v2/users?corpus_key=nope&limit=0")).status).toBe(400);
   });
 
   it.each([
