@@ -7,6 +7,7 @@
  * ../core are shared by every service's emulator).
  */
 import { randomBytes } from "node:crypto";
+import { API_ROLES, type ApiPolicy, type ApiOperationPolicy, type ApiRole, type CorpusRole } from "./users-spec";
 
 export type DuplicateStatus = 400 | 409;
 
@@ -62,6 +63,45 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 1800;
  */
 export function oneTimeCode(baseUrl: string): { one_time_code: string; one_time_code_link: string } {
   return { one_time_code: randomBytes(8).toString("hex"), one_time_code_link: `${baseUrl}/console/set-password` };
+}
+
+/**
+ * `api_policy` (User.api_policy, an ApiPolicy: "What actions a principal can take") is derived on
+ * every answer from the user's roles; the spec says what it holds, not how it is made, and no
+ * operation sets it. Choices:
+ * - `allowed_operations` covers the operations this emulator serves, keyed by operationId, with the
+ *   roles their `x-required-roles` list (copied below from the spec). An operation is allowed on
+ *   any resource when one of the user's api_roles is listed; otherwise, when the user holds a listed
+ *   corpus role, only on those corpora (`allowed_resources: {"path.corpus_key": [...]}`, sorted);
+ *   otherwise it is absent. A disabled user keeps its policy (the spec ties the two nowhere).
+ * - `name` ("The name of the API role") is the user's first api role in the spec's ApiRole order
+ *   (most privileged first), or "none" for a user without one.
+ */
+export const OPERATION_ROLES: Readonly<Record<string, { api: readonly ApiRole[]; corpus?: readonly CorpusRole["role"][] }>> = {
+  listUsers: { api: ["administrator", "owner"] },
+  createUser: { api: ["administrator", "owner"] },
+  getUser: { api: ["corpus_viewer", "corpus_developer", "corpus_administrator", "viewer", "administrator", "owner"] },
+  updateUser: { api: ["administrator", "owner"] },
+  deleteUser: { api: ["administrator", "owner"] },
+  resetUserPassword: { api: ["administrator", "owner"] },
+  listCorpora: { api: ["corpus_viewer", "corpus_developer", "corpus_administrator", "viewer", "administrator", "owner"] },
+  createCorpus: { api: ["corpus_administrator", "administrator", "owner"] },
+  getCorpus: { api: ["corpus_viewer", "corpus_developer", "corpus_administrator", "viewer", "administrator", "owner"], corpus: ["viewer", "editor", "administrator", "owner"] },
+  updateCorpus: { api: ["corpus_developer", "corpus_administrator", "administrator", "owner"], corpus: ["administrator", "owner"] },
+  deleteCorpus: { api: ["corpus_administrator", "administrator", "owner"], corpus: ["owner"] },
+};
+
+export function apiPolicy(apiRoles: readonly string[], corpusRoles: readonly CorpusRole[]): ApiPolicy {
+  const allowed: Record<string, ApiOperationPolicy> = {};
+  for (const [operation, roles] of Object.entries(OPERATION_ROLES)) {
+    if (roles.api.some((r) => apiRoles.includes(r))) {
+      allowed[operation] = { allow_any_resource: true };
+      continue;
+    }
+    const keys = [...new Set(corpusRoles.filter((c) => roles.corpus?.includes(c.role)).map((c) => c.corpus_key))].sort();
+    if (keys.length > 0) allowed[operation] = { allow_any_resource: false, allowed_resources: { "path.corpus_key": keys } };
+  }
+  return { name: API_ROLES.find((r) => apiRoles.includes(r)) ?? "none", allowed_operations: allowed };
 }
 
 // ---- Corpora (createCorpus, getCorpus, updateCorpus, deleteCorpus; ./corpora-api.ts)
@@ -145,7 +185,7 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   128 characters a username may have, createUser answers 400 `field_errors.username`. An empty
  *   username is rejected too: it could never be addressed as a path segment.
  * - users-store.ts: absent `description` is omitted from User; `""` is stored and returned as sent.
- *   `api_policy` is never returned: it is derived server-side and no operation here sets it.
+ *   `api_policy` is always returned, derived from the roles (`apiPolicy` above).
  * - ../core/resources.ts: `{username}` is exactly one path segment, percent-decoded, compared
  *   exactly (case-sensitive). A `usr_` id in its place is not resolved: every example and SDK test passes
  *   the username, and resolving ids would hide a client that sends the wrong one. A segment that

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { charCount, invalid, ResourceStore, type Invalid } from "../core";
-import { UNIQUE_EMAILS } from "./choices";
+import { apiPolicy, UNIQUE_EMAILS } from "./choices";
 import { CreateUserRequest, UpdateUserRequest, USERNAME_MAX_CHARS, type User } from "./users-spec";
 
 export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUserRequest> {
@@ -37,6 +37,7 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
       api_roles: req.api_roles ?? [],
       corpus_roles: req.corpus_roles ?? [],
       agent_roles: req.agent_roles ?? [],
+      api_policy: apiPolicy(req.api_roles ?? [], req.corpus_roles ?? []),
     };
   }
 
@@ -45,6 +46,7 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
     return { updated_at: new Date(Math.max(this.now(), Date.parse(current.updated_at) + 1)).toISOString() };
   }
 
+  /** A copy whose api_policy is derived again from its roles, so that it follows every change. */
   protected copy(u: User): User {
     const { id, email, username, enabled, description, created_at, updated_at } = u;
     return {
@@ -54,6 +56,7 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
       api_roles: [...u.api_roles],
       corpus_roles: u.corpus_roles.map((r) => ({ ...r })),
       agent_roles: u.agent_roles.map((r) => ({ ...r })),
+      api_policy: apiPolicy(u.api_roles, u.corpus_roles),
     };
   }
 

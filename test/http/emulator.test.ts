@@ -43,7 +43,7 @@ describe("users lifecycle", () => {
     expect(created.headers["content-type"]).toBe("application/json");
     expect(Object.keys(created.body)).toEqual([
       "id", "email", "username", "enabled", "description", "created_at", "updated_at",
-      "api_roles", "corpus_roles", "agent_roles", "one_time_code", "one_time_code_link",
+      "api_roles", "corpus_roles", "agent_roles", "api_policy", "one_time_code", "one_time_code_link",
     ]);
     expect(created.body).toMatchObject({ email: "alice@example.com", username: "alice", enabled: true, description: "first" });
     expect(created.body.id).toMatch(/^usr_.+/);
@@ -253,6 +253,23 @@ describe("listing", () => {
     const second = await call("GET", `/v2/users?page_key=${encodeURIComponent(first.body.metadata.page_key)}`);
     expect(second.body.users).toHaveLength(10);
     expect(second.body.metadata).toEqual({});
+  });
+
+  it("returns api_policy derived from the roles, following every change", async () => {
+    emu.seedUser({ email: "pol@example.com", api_roles: ["corpus_viewer"], corpus_roles: [{ corpus_key: "docs", role: "owner" }] });
+    const { body } = await call("GET", at("pol@example.com"));
+    expect(body.api_policy.name).toBe("corpus_viewer");
+    expect(body.api_policy.allowed_operations).toMatchObject({
+      getUser: { allow_any_resource: true },
+      getCorpus: { allow_any_resource: true },
+      deleteCorpus: { allow_any_resource: false, allowed_resources: { "path.corpus_key": ["docs"] } },
+    });
+    expect(body.api_policy.allowed_operations).not.toHaveProperty("createUser");
+    const patched = await call("PATCH", at("pol@example.com"), { body: { api_roles: ["administrator"], corpus_roles: [] } });
+    expect(patched.body.api_policy.name).toBe("administrator");
+    expect(patched.body.api_policy.allowed_operations.createUser).toEqual({ allow_any_resource: true });
+    const none = emu.seedUser({ email: "none@example.com" });
+    expect(none.api_policy).toEqual({ name: "none", allowed_operations: {} });
   });
 
   it("filters by corpus_key", async () => {

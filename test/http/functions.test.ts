@@ -19,6 +19,7 @@ test("getVectaraUser returns a user in the resource's output names, or undefined
   emulator.seedUser({ email: "Ann@example.com", username: "ann", api_roles: ["viewer", "owner"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
   expect(await getVectaraUser({ username: "ann" })).toMatchObject({
     username: "ann", email: "Ann@example.com", enabled: true, apiRoles: ["owner", "viewer"], corpusRoles: [{ corpusKey: "docs", role: "editor" }], vectaraId: expect.stringMatching(/^usr_/),
+    apiPolicy: { name: "owner", allowedOperations: expect.objectContaining({ createUser: { allowAnyResource: true } }) },
   });
   expect(await getVectaraUser({ username: "nobody" })).toBeUndefined();
 });
@@ -36,6 +37,8 @@ test("listVectaraUsers walks every page once, and filters by corpus", async () =
   const ops: string[] = [];
   for await (const user of listVectaraUsers({ corpusKey: "ops", pageSize: 7 })) ops.push(user.username);
   expect(ops).toHaveLength(25);
+  const first = await listVectaraUsers({ corpusKey: "ops", pageSize: 1 }).next();
+  expect(first.value?.apiPolicy).toEqual({ name: "none", allowedOperations: { getCorpus: { allowAnyResource: false, allowedResources: { "path.corpus_key": ["ops"] } } } });
   expect(ops.every((u) => Number(u.slice(1, u.indexOf("@"))) % 10 === 0)).toBe(true);
 });
 

@@ -30,6 +30,11 @@ describe("create", () => {
       adoptExisting: false, onDelete: "delete",
     });
     expect(outs.vectaraId).toMatch(/^usr_/);
+    expect(outs.apiPolicy).toEqual({
+      name: "corpus_administrator",
+      allowedOperations: expect.objectContaining({ createCorpus: { allowAnyResource: true }, getUser: { allowAnyResource: true } }),
+    });
+    expect(outs.apiPolicy?.allowedOperations).not.toHaveProperty("createUser");
     expect(apiRequests().map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v2/users", 201]]);
     expect(apiRequests()[0]?.body).toEqual({
       email: "alice@example.com", username: "alice@example.com", description: "Content manager", api_roles: ["corpus_administrator"],
@@ -94,7 +99,7 @@ describe("read", () => {
     h.emulator.patchUser("r@example.com", { api_roles: ["viewer"], description: "edited in the console" });
     const read = await h.provider.read(id, outs);
     expect(read.id).toBe(id);
-    expect(read.props).toMatchObject({ apiRoles: ["viewer"], description: "edited in the console", onDelete: "retain" });
+    expect(read.props).toMatchObject({ apiRoles: ["viewer"], description: "edited in the console", onDelete: "retain", apiPolicy: { name: "viewer" } });
   });
 
   it("reports a user deleted outside Pulumi as gone, with a warning", async () => {
