@@ -20,10 +20,16 @@ export type DuplicateStatus = 400 | 409;
 export const DEFAULT_DUPLICATE_STATUS: DuplicateStatus = 400;
 
 /**
- * Only the username is unique. Two users may share an email (with different usernames): the spec
- * puts the uniqueness nowhere, and the path addresses users by username alone.
+ * Usernames and emails are both unique. Vectara's users documentation lists "409 Conflict: Username
+ * or email already exists" for creating a user; the spec puts the uniqueness nowhere. Emails
+ * compare case-insensitively (mail providers fold case, and the provider compares them so), so
+ * `Ann@example.com` is taken once `ann@example.com` is. A taken email gets the same answer as a
+ * taken username (`duplicateStatus`: 400 with `field_errors.email`, or 409), and the message does
+ * not say which user holds it, as the documentation's does not. The username is checked first.
+ * The default status stays 400, which createUser declares; `duplicateStatus: 409` is the
+ * documentation's answer.
  */
-export const UNIQUE_EMAILS: boolean = false;
+export const UNIQUE_EMAILS: boolean = true;
 
 /**
  * Missing, unknown or expired credentials: 401 with an `Error` body. The spec declares no 401;

@@ -15,6 +15,11 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
   protected readonly updateSchema = UpdateUserRequest;
   protected override readonly uniqueFields = UNIQUE_EMAILS ? (["email"] as const) : [];
 
+  /** Emails are unique case-insensitively (choices.ts UNIQUE_EMAILS). */
+  protected override uniqueValue(field: keyof User & string, value: unknown): unknown {
+    return field === "email" && typeof value === "string" ? value.toLowerCase() : value;
+  }
+
   protected keyOf(req: CreateUserRequest): string | Invalid {
     const username = req.username ?? req.email;
     if (username === "") return invalid("username", "must not be empty");

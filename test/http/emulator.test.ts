@@ -106,6 +106,25 @@ describe("users lifecycle", () => {
     });
   });
 
+  it.each([400, 409] as const)("refuses a second user with a taken email, whatever its case and username (answered %i)", async (duplicateStatus) => {
+    await withEmulator({ duplicateStatus }, async (other) => {
+      other.seedUser({ email: "jdoe@example.com", username: "jdoe" });
+      const { status, body } = await call("POST", "/v2/users", { on: other, body: { email: "JDoe@Example.com" } });
+      expect(status).toBe(duplicateStatus);
+      expect(body.messages).toEqual(["A user with email JDoe@Example.com already exists"]);
+      if (duplicateStatus === 400) expect(Object.keys(body.field_errors)).toEqual(["email"]);
+      expect(other.users().map((u) => u.username)).toEqual(["jdoe"]);
+      expect(() => other.seedUser({ email: "jdoe@EXAMPLE.com", username: "other" })).toThrow(/email jdoe@EXAMPLE.com exists/);
+    });
+  });
+
+  it("frees an email when its user is deleted, so a replacement can take it", async () => {
+    emu.seedUser({ email: "moves@example.com", username: "old-name" });
+    expect((await call("POST", "/v2/users", { body: { email: "moves@example.com", username: "new-name" } })).status).toBe(400);
+    expect((await call("DELETE", at("old-name"))).status).toBe(204);
+    expect((await call("POST", "/v2/users", { body: { email: "moves@example.com", username: "new-name" } })).status).toBe(201);
+  });
+
   it("resets a password with a one-time code", async () => {
     emu.seedUser({ email: "e@example.com" });
     const { status, body } = await call("POST", `${at("e@example.com")}/reset_password`);

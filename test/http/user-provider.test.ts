@@ -72,6 +72,38 @@ describe("create", () => {
     }
   });
 
+  it.each([400, 409] as const)("names the user that holds the email and how to adopt it, with no write (answered %i)", async (duplicateStatus) => {
+    const local = await startProvider({ duplicateStatus });
+    try {
+      for (let i = 0; i < 120; i++) local.emulator.seedUser({ email: `filler${i}@example.com` });
+      local.emulator.seedUser({ email: "jdoe@example.com", username: "jdoe", api_roles: ["viewer"] });
+      for (const adoptExisting of [false, true]) {
+        local.emulator.requests.length = 0;
+        const error = (await local.provider.create(inputsOf({ email: "JDoe@example.com", adoptExisting })).catch((e: Error) => e)) as Error & { code?: string };
+        expect(error.code).toBe("CONFLICT");
+        expect(error.message).toMatch(new RegExp(`^cannot create Vectara user JDoe@example.com: email JDoe@example.com belongs to the existing user jdoe \\(POST /v2/users answered ${duplicateStatus}\\)`));
+        expect(error.message).toMatch(/request_id \S+/);
+        expect(error.message).toContain('hint: to take that user over, declare it by its username: username: "jdoe" with adoptExisting: true');
+        const writes = local.emulator.requests.filter((r) => r.method !== "GET");
+        expect(writes.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`POST /v2/users ${duplicateStatus}`]);
+      }
+      expect(local.emulator.users()).toHaveLength(121);
+      expect(local.emulator.user("jdoe")?.api_roles).toEqual(["viewer"]);
+
+      const adopted = await local.provider.create(inputsOf({ email: "jdoe@example.com", username: "jdoe", apiRoles: ["viewer"], adoptExisting: true }));
+      expect(adopted.id).toBe("jdoe");
+    } finally {
+      await stopProvider(local);
+      h.configure({});
+    }
+  });
+
+  it("does not search for an email's holder when the 400 is about another field", async () => {
+    const inputs = { ...inputsOf({ email: "v2@example.com" }), username: "u".repeat(129) };
+    await expect(h.provider.create(inputs)).rejects.toThrow(/hint: fix the inputs named above/);
+    expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v2/users", `GET /v2/users/${"u".repeat(129)}`]);
+  });
+
   it("adopts an existing user with adoptExisting and converges it to the inputs", async () => {
     h.emulator.seedUser({ email: "old@example.com", api_roles: ["owner"], description: "set by hand" });
     const { outs } = await h.provider.create(inputsOf({ email: "OLD@example.com", username: "old@example.com", apiRoles: ["viewer"], adoptExisting: true }));
