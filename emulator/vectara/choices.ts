@@ -39,6 +39,18 @@ export const UNAUTHENTICATED_STATUS = 401;
 export const WWW_AUTHENTICATE = 'Bearer realm="vectara", ApiKey header="x-api-key"';
 
 /**
+ * Which credentials the users operations (`/v2/users*`) accept. "any" (the default): a token or an
+ * API key, as the spec's global security says (ApiKeyAuth or OAuth2; its older copy lists Personal
+ * keys for every users operation). "oauth": as Vectara's users documentation says, "User management
+ * operations require OAuth authentication, not API keys": a request there without a live Bearer
+ * token gets 403 (which every users operation declares) with an `Error` body saying so, after the
+ * route is known and before anything else; the corpora operations still take API keys.
+ */
+export type UsersAuth = "any" | "oauth";
+export const DEFAULT_USERS_AUTH: UsersAuth = "any";
+export const USERS_NEED_OAUTH_MESSAGE = "User management operations require OAuth authentication, not API keys.";
+
+/**
  * The read-only API key stands in for a key whose roles fail `x-required-roles`: it may GET
  * (getUser and listUsers) and gets the spec's 403 `Error` on every other method.
  */

@@ -389,6 +389,35 @@ describe("OAuth client credentials", () => {
     expect((await call("POST", "/v2/users", { ...bearer(body.access_token), body: { email: "t@example.com" } })).status).toBe(201);
   });
 
+  it("in usersAuth: oauth, refuses API keys on every users operation with 403 and says OAuth is required; corpora still take them", async () => {
+    await withEmulator({ usersAuth: "oauth" }, async (other) => {
+      other.seedUser({ email: "u@example.com" });
+      const refusals = [
+        await call("GET", "/v2/users", { on: other }),
+        await call("POST", "/v2/users", { on: other, body: { email: "n@example.com" } }),
+        await call("GET", at("u@example.com"), { on: other }),
+        await call("PATCH", at("u@example.com"), { on: other, body: { enabled: false } }),
+        await call("DELETE", at("u@example.com"), { on: other }),
+        await call("POST", `${at("u@example.com")}/reset_password`, { on: other }),
+        await call("GET", "/v2/users", { on: other, key: other.readOnlyApiKey }),
+      ];
+      for (const res of refusals) {
+        expect(res.status).toBe(403);
+        expect(res.body).toEqual({ messages: ["User management operations require OAuth authentication, not API keys."], request_id: expect.any(String) });
+      }
+      expect(other.users().map((u) => [u.email, u.enabled])).toEqual([["u@example.com", true]]);
+      expect((await call("POST", "/v2/corpora", { on: other, body: { key: "docs" } })).status).toBe(201);
+      expect((await call("GET", "/v2/corpora/docs", { on: other })).status).toBe(200);
+      expect((await call("GET", "/v2/userz", { on: other })).status).toBe(404);
+
+      const { body } = await token(other, grant(other));
+      expect((await call("GET", "/v2/users", { on: other, ...bearer(body.access_token) })).status).toBe(200);
+      expect((await call("PATCH", at("u@example.com"), { on: other, ...bearer(body.access_token), body: { enabled: false } })).status).toBe(200);
+      // A token wins even beside a key, as in the default mode.
+      expect((await call("GET", "/v2/users", { on: other, headers: { authorization: `Bearer ${String(body.access_token)}` } })).status).toBe(200);
+    });
+  });
+
   it("accepts a JSON token request, as the spec's /oauth/token path describes", async () => {
     expect((await token(emu, grant(emu), true)).status).toBe(200);
   });

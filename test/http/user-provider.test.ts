@@ -231,6 +231,53 @@ describe("transport", () => {
   });
 });
 
+describe("users management needs OAuth (emulator usersAuth: oauth)", () => {
+  let local: Harness;
+  beforeAll(async () => {
+    local = await startProvider({ usersAuth: "oauth" });
+  });
+  afterAll(async () => {
+    await stopProvider(local);
+    h.configure({});
+  });
+  const oauth = () => ({ "vectara:clientId": local.emulator.clientId, "vectara:clientSecret": local.emulator.clientSecret, "vectara:authUrl": local.emulator.tokenUrl });
+
+  it("a 403 with an API key ends with a hint naming the OAuth client's keys, and no secret", async () => {
+    local.configure({});
+    const error = (await local.provider.create(inputsOf({ email: "k@example.com" })).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/^Vectara API request failed with 403: POST \/v2\/users — User management operations require OAuth/);
+    expect(error.message).toMatch(/request_id \S+/);
+    expect(error.message).toMatch(/hint: Vectara's user management requires OAuth, not API keys .*: set vectara:clientId and vectara:clientSecret \(`pulumi config set vectara:clientSecret --secret`\) and unset vectara:apiKey \(`pulumi config rm vectara:apiKey`, and VECTARA_API_KEY\), which takes precedence$/);
+    expect(error.message).not.toContain(local.emulator.apiKey);
+    expect(local.emulator.users()).toEqual([]);
+  });
+
+  it("with both configured, the API key is used after a warning, and the hint says the OAuth client is set but unused", async () => {
+    local.configure({ ...oauth() });
+    local.logs.length = 0;
+    const error = (await local.provider.read("k@example.com", {}).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/hint: .*vectara:clientId and vectara:clientSecret are set but unused: unset vectara:apiKey/);
+    for (const text of [error.message, ...local.logs.map((l) => l.message)]) {
+      expect(text).not.toContain(local.emulator.clientSecret);
+      expect(text).not.toContain(local.emulator.apiKey);
+    }
+    expect(local.logs.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([
+      "Vectara: both vectara:apiKey and an OAuth client (vectara:clientId, vectara:clientSecret) are configured; the API key is used, as it takes precedence. Unset vectara:apiKey to use OAuth",
+    ]);
+    await local.provider.read("k@example.com", {}).catch(() => undefined);
+    expect(local.logs.filter((l) => l.level === "warn")).toHaveLength(1);
+  });
+
+  it("the same create works with OAuth client credentials alone", async () => {
+    local.configure({ "vectara:apiKey": "", ...oauth() });
+    const { id, outs } = await local.provider.create(inputsOf({ email: "o@example.com", apiRoles: ["viewer"] }));
+    expect(id).toBe("o@example.com");
+    expect(outs.apiRoles).toEqual(["viewer"]);
+    await local.provider.delete(id, outs);
+    expect(local.emulator.users()).toEqual([]);
+  });
+});
+
 describe("passwordResetTrigger", () => {
   const resets = () => apiRequests().filter((r) => r.path.endsWith("/reset_password")).length;
 
