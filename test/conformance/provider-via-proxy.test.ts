@@ -154,6 +154,13 @@ describe("the provider's lifecycle", () => {
     expect(ops()).toEqual(["createUser 400", "getUser 200"]);
   });
 
+  it("finds the holder of a taken email with the spec's requests: createUser 400, getUser 404, listUsers 200", async () => {
+    emulator.seedUser({ email: "held@example.com", username: "holder" });
+    const ops = track();
+    await expect(user.provider.create(inputsOf({ email: "held@example.com" }))).rejects.toThrow(/belongs to the existing user holder/);
+    expect(ops()).toEqual(["createUser 400", "getUser 404", "listUsers 200"]);
+  });
+
   it("authenticates with OAuth bearer tokens, which the spec's OAuth2 scheme accepts", async () => {
     const oauth = judgedProvider(judge, {
       "vectara:apiUrl": prism.url, "vectara:clientId": emulator.clientId, "vectara:clientSecret": emulator.clientSecret,
