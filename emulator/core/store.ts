@@ -22,6 +22,10 @@ export abstract class ResourceStore<T extends object, Create, Update extends obj
   protected abstract readonly updateSchema: z.ZodType<Update>;
   /** Fields besides the key that no two records may share. */
   protected readonly uniqueFields: readonly (keyof T & string)[] = [];
+  /** How a unique field's values compare: as given by default; a service may fold case (emails). */
+  protected uniqueValue(_field: keyof T & string, value: unknown): unknown {
+    return value;
+  }
 
   /** The key a valid create body asks for, or why it cannot have one. */
   protected abstract keyOf(req: Create): string | Invalid;
@@ -43,7 +47,8 @@ export abstract class ResourceStore<T extends object, Create, Update extends obj
     if (this.#items.has(key)) return { kind: "duplicate", field: this.keyField, value: key };
     const item = this.copy({ ...this.build(checked.value, key), ...preset });
     for (const field of this.uniqueFields) {
-      if ([...this.#items.values()].some((other) => other[field] === item[field])) {
+      const wanted = this.uniqueValue(field, item[field]);
+      if ([...this.#items.values()].some((other) => this.uniqueValue(field, other[field]) === wanted)) {
         return { kind: "duplicate", field, value: String(item[field]) };
       }
     }

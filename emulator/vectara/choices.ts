@@ -7,6 +7,7 @@
  * ../core are shared by every service's emulator).
  */
 import { randomBytes } from "node:crypto";
+import { API_ROLES, type ApiPolicy, type ApiOperationPolicy, type ApiRole, type CorpusRole } from "./users-spec";
 
 export type DuplicateStatus = 400 | 409;
 
@@ -19,10 +20,16 @@ export type DuplicateStatus = 400 | 409;
 export const DEFAULT_DUPLICATE_STATUS: DuplicateStatus = 400;
 
 /**
- * Only the username is unique. Two users may share an email (with different usernames): the spec
- * puts the uniqueness nowhere, and the path addresses users by username alone.
+ * Usernames and emails are both unique. Vectara's users documentation lists "409 Conflict: Username
+ * or email already exists" for creating a user; the spec puts the uniqueness nowhere. Emails
+ * compare case-insensitively (mail providers fold case, and the provider compares them so), so
+ * `Ann@example.com` is taken once `ann@example.com` is. A taken email gets the same answer as a
+ * taken username (`duplicateStatus`: 400 with `field_errors.email`, or 409), and the message does
+ * not say which user holds it, as the documentation's does not. The username is checked first.
+ * The default status stays 400, which createUser declares; `duplicateStatus: 409` is the
+ * documentation's answer.
  */
-export const UNIQUE_EMAILS: boolean = false;
+export const UNIQUE_EMAILS: boolean = true;
 
 /**
  * Missing, unknown or expired credentials: 401 with an `Error` body. The spec declares no 401;
@@ -30,6 +37,18 @@ export const UNIQUE_EMAILS: boolean = false;
  */
 export const UNAUTHENTICATED_STATUS = 401;
 export const WWW_AUTHENTICATE = 'Bearer realm="vectara", ApiKey header="x-api-key"';
+
+/**
+ * Which credentials the users operations (`/v2/users*`) accept. "any" (the default): a token or an
+ * API key, as the spec's global security says (ApiKeyAuth or OAuth2; its older copy lists Personal
+ * keys for every users operation). "oauth": as Vectara's users documentation says, "User management
+ * operations require OAuth authentication, not API keys": a request there without a live Bearer
+ * token gets 403 (which every users operation declares) with an `Error` body saying so, after the
+ * route is known and before anything else; the corpora operations still take API keys.
+ */
+export type UsersAuth = "any" | "oauth";
+export const DEFAULT_USERS_AUTH: UsersAuth = "any";
+export const USERS_NEED_OAUTH_MESSAGE = "User management operations require OAuth authentication, not API keys.";
 
 /**
  * The read-only API key stands in for a key whose roles fail `x-required-roles`: it may GET
@@ -62,6 +81,45 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 1800;
  */
 export function oneTimeCode(baseUrl: string): { one_time_code: string; one_time_code_link: string } {
   return { one_time_code: randomBytes(8).toString("hex"), one_time_code_link: `${baseUrl}/console/set-password` };
+}
+
+/**
+ * `api_policy` (User.api_policy, an ApiPolicy: "What actions a principal can take") is derived on
+ * every answer from the user's roles; the spec says what it holds, not how it is made, and no
+ * operation sets it. Choices:
+ * - `allowed_operations` covers the operations this emulator serves, keyed by operationId, with the
+ *   roles their `x-required-roles` list (copied below from the spec). An operation is allowed on
+ *   any resource when one of the user's api_roles is listed; otherwise, when the user holds a listed
+ *   corpus role, only on those corpora (`allowed_resources: {"path.corpus_key": [...]}`, sorted);
+ *   otherwise it is absent. A disabled user keeps its policy (the spec ties the two nowhere).
+ * - `name` ("The name of the API role") is the user's first api role in the spec's ApiRole order
+ *   (most privileged first), or "none" for a user without one.
+ */
+export const OPERATION_ROLES: Readonly<Record<string, { api: readonly ApiRole[]; corpus?: readonly CorpusRole["role"][] }>> = {
+  listUsers: { api: ["administrator", "owner"] },
+  createUser: { api: ["administrator", "owner"] },
+  getUser: { api: ["corpus_viewer", "corpus_developer", "corpus_administrator", "viewer", "administrator", "owner"] },
+  updateUser: { api: ["administrator", "owner"] },
+  deleteUser: { api: ["administrator", "owner"] },
+  resetUserPassword: { api: ["administrator", "owner"] },
+  listCorpora: { api: ["corpus_viewer", "corpus_developer", "corpus_administrator", "viewer", "administrator", "owner"] },
+  createCorpus: { api: ["corpus_administrator", "administrator", "owner"] },
+  getCorpus: { api: ["corpus_viewer", "corpus_developer", "corpus_administrator", "viewer", "administrator", "owner"], corpus: ["viewer", "editor", "administrator", "owner"] },
+  updateCorpus: { api: ["corpus_developer", "corpus_administrator", "administrator", "owner"], corpus: ["administrator", "owner"] },
+  deleteCorpus: { api: ["corpus_administrator", "administrator", "owner"], corpus: ["owner"] },
+};
+
+export function apiPolicy(apiRoles: readonly string[], corpusRoles: readonly CorpusRole[]): ApiPolicy {
+  const allowed: Record<string, ApiOperationPolicy> = {};
+  for (const [operation, roles] of Object.entries(OPERATION_ROLES)) {
+    if (roles.api.some((r) => apiRoles.includes(r))) {
+      allowed[operation] = { allow_any_resource: true };
+      continue;
+    }
+    const keys = [...new Set(corpusRoles.filter((c) => roles.corpus?.includes(c.role)).map((c) => c.corpus_key))].sort();
+    if (keys.length > 0) allowed[operation] = { allow_any_resource: false, allowed_resources: { "path.corpus_key": keys } };
+  }
+  return { name: API_ROLES.find((r) => apiRoles.includes(r)) ?? "none", allowed_operations: allowed };
 }
 
 // ---- Corpora (createCorpus, getCorpus, updateCorpus, deleteCorpus; ./corpora-api.ts)
@@ -110,8 +168,11 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   (documents, query, reset, …); a new corpus reports zero usage.
  * - Users and corpora are independent: a user's `corpus_roles` may name a corpus that does not
  *   exist (createUser and updateUser do not say they check), and deleting a corpus leaves the roles
- *   that name it in place (deleteCorpus does not say it revokes them). The users API therefore
- *   behaves exactly as before corpora existed, and the provider never depends on either.
+ *   that name it in place (deleteCorpus does not say it revokes them). The provider never depends
+ *   on either. The one link: listUsers with a `corpus_key` naming no corpus answers 404
+ *   NotFoundError (`id` = the key), as Vectara's users documentation says the list does ("404: the
+ *   corpus does not exist"); the spec declares no 404 for listUsers. The check runs after the query
+ *   is validated (400 first), and a corpus that exists but that no user has a role on lists empty.
  */
 
 /*
@@ -125,6 +186,7 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   A real server must answer such requests somehow, 400 is what createUser declares for the same
  *   fault, and Prism in front of it would answer 422 instead, for its own reasons.
  * - 409 on createUser, only with `duplicateStatus: 409`.
+ * - 404 on listUsers, when `corpus_key` names no corpus (Vectara's users documentation; see above).
  * - 400 on getCorpus, updateCorpus and deleteCorpus, which declare none: for a Request-Timeout
  *   header or an updateCorpus body that breaks the spec, for the same reasons as above.
  *   (createCorpus declares 400 and 409; 401 and 429 apply to the corpus operations as to all.)
@@ -141,7 +203,7 @@ export const DEFAULT_MAX_METADATA_BYTES = 1_048_576;
  *   128 characters a username may have, createUser answers 400 `field_errors.username`. An empty
  *   username is rejected too: it could never be addressed as a path segment.
  * - users-store.ts: absent `description` is omitted from User; `""` is stored and returned as sent.
- *   `api_policy` is never returned: it is derived server-side and no operation here sets it.
+ *   `api_policy` is always returned, derived from the roles (`apiPolicy` above).
  * - ../core/resources.ts: `{username}` is exactly one path segment, percent-decoded, compared
  *   exactly (case-sensitive). A `usr_` id in its place is not resolved: every example and SDK test passes
  *   the username, and resolving ids would hide a client that sends the wrong one. A segment that

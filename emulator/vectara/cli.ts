@@ -12,7 +12,8 @@ export const vectaraCli = defineServiceCli({
     "client-id": textFlag("ID", "the OAuth2 client id (default: random)"),
     "client-secret": textFlag("SECRET", "the OAuth2 client secret (default: random)"),
     "token-ttl-seconds": integerFlag("N", "lifetime of issued tokens, 1–86400 (default 1800)", 1, 86_400),
-    "duplicate-status": choiceFlag("STATUS", "the answer to creating a taken username: 400 or 409 (default 400)", [400, 409] as const),
+    "duplicate-status": choiceFlag("STATUS", "the answer to creating a taken username or email: 400 or 409 (default 400)", [400, 409] as const),
+    "users-auth": choiceFlag("MODE", "credentials /v2/users accepts: any, or oauth (API keys get 403, as Vectara's users docs say; default any)", ["any", "oauth"] as const),
   },
   prints: [
     "API key: the full-access key",
@@ -30,6 +31,7 @@ export const vectaraCli = defineServiceCli({
       clientSecret: values["client-secret"],
       tokenTtlSeconds: values["token-ttl-seconds"],
       duplicateStatus: values["duplicate-status"],
+      usersAuth: values["users-auth"],
     });
     const lines = [
       `API key: ${emulator.apiKey}`,

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
-import { anyOf, apiKeyHeader, Emulator, listen, OAuth2ClientCredentials, serveResources, type Service } from "../core";
-import { DEFAULT_DUPLICATE_STATUS, DEFAULT_TOKEN_TTL_SECONDS, WWW_AUTHENTICATE, type DuplicateStatus } from "./choices";
+import { anyOf, apiKeyHeader, Emulator, listen, OAuth2ClientCredentials, serveResources, type Service, type ServiceRequest } from "../core";
+import { DEFAULT_DUPLICATE_STATUS, DEFAULT_TOKEN_TTL_SECONDS, DEFAULT_USERS_AUTH, USERS_NEED_OAUTH_MESSAGE, WWW_AUTHENTICATE, type DuplicateStatus, type UsersAuth } from "./choices";
 import { corporaResource } from "./corpora-api";
 import type { Corpus } from "./corpora-spec";
 import { CorpusStore } from "./corpora-store";
@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   clientSecret?: string;
   tokenTtlSeconds?: number;
   duplicateStatus?: DuplicateStatus;
+  /** "oauth": the users operations refuse API keys with 403, as Vectara's users documentation says (choices.ts). */
+  usersAuth?: UsersAuth;
 }
 
 /** A CreateUserRequest with plain strings for roles; checked against the spec at run time. */
@@ -50,6 +52,7 @@ export class VectaraEmulator extends Emulator {
   readonly readOnlyApiKey: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  readonly usersAuth: UsersAuth;
 
   protected readonly service: Service;
   readonly #users = new UserStore();
@@ -66,9 +69,14 @@ export class VectaraEmulator extends Emulator {
     this.clientSecret = opts.clientSecret ?? hex(24);
     const tokenTtlSeconds = opts.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
     this.#oauth = new OAuth2ClientCredentials({ clientId: this.clientId, clientSecret: this.clientSecret, tokenTtlSeconds, realm: "vectara" });
+    this.usersAuth = opts.usersAuth ?? DEFAULT_USERS_AUTH;
+    const usersNeedToken = (req: ServiceRequest) =>
+      this.usersAuth === "oauth" && /^\/v2\/users(\/|$)/.test(req.path) && !this.#oauth.bearer(req.headers)
+        ? req.errors.error(403, USERS_NEED_OAUTH_MESSAGE)
+        : undefined;
     const resources = [
       corporaResource(this.#corpora),
-      usersResource(this.#users, this.url, opts.duplicateStatus ?? DEFAULT_DUPLICATE_STATUS),
+      usersResource(this.#users, this.url, opts.duplicateStatus ?? DEFAULT_DUPLICATE_STATUS, (key) => this.#corpora.get(key) !== undefined),
     ];
     this.service = {
       errors: vectaraErrors,
@@ -77,12 +85,13 @@ export class VectaraEmulator extends Emulator {
       unauthenticated: { message: "Missing, unknown or expired credentials.", challenge: WWW_AUTHENTICATE },
       apiPrefix: "/v2",
       tokenEndpoint: { path: TOKEN_PATH, oauth: this.#oauth },
-      handle: (req) => serveResources(req, resources, preflight),
+      handle: (req) => serveResources(req, resources, (r) => usersNeedToken(r) ?? preflight(r)),
     };
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<VectaraEmulator> {
     if (![undefined, 400, 409].includes(opts.duplicateStatus)) throw new RangeError("duplicateStatus must be 400 or 409");
+    if (![undefined, "any", "oauth"].includes(opts.usersAuth)) throw new RangeError('usersAuth must be "any" or "oauth"');
     const ttl = opts.tokenTtlSeconds;
     if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 1)) throw new RangeError("tokenTtlSeconds must be an integer ≥ 1");
     return new VectaraEmulator(await listen(opts.port), opts);

@@ -2,7 +2,7 @@
  * The six users operations of the spec, served by the core's resource handler (../core/resources.ts)
  * except listUsers, whose query is Vectara's own:
  *
- *   listUsers          GET    /v2/users                              200 ListUsersResponse
+ *   listUsers          GET    /v2/users                              200 ListUsersResponse (404 NotFoundError: no corpus `corpus_key`)
  *   createUser         POST   /v2/users                              201 User + one_time_code(_link)
  *   getUser            GET    /v2/users/{username}                   200 User
  *   updateUser         PATCH  /v2/users/{username}                   200 User
@@ -16,7 +16,10 @@ import { oneTimeCode, type DuplicateStatus } from "./choices";
 import { CORPUS_KEY_MAX_CHARS, CORPUS_KEY_PATTERN, LIMIT, type ListUsersResponse, type User } from "./users-spec";
 import type { UserStore } from "./users-store";
 
-function list(req: ServiceRequest, store: UserStore): Reply {
+/** Whether a corpus exists, for listUsers' `corpus_key` filter (choices.ts: 404 for an unknown corpus). */
+export type CorpusExists = (key: string) => boolean;
+
+function list(req: ServiceRequest, store: UserStore, corpusExists: CorpusExists): Reply {
   const q = new QueryReader(req.query, ["limit", "page_key", "corpus_key"]);
   const limit = q.integer("limit", LIMIT);
   const offset = q.cursor("page_key", "page key");
@@ -25,17 +28,18 @@ function list(req: ServiceRequest, store: UserStore): Reply {
     q.problem("corpus_key", `corpus_key must match ${CORPUS_KEY_PATTERN.source} and have at most ${CORPUS_KEY_MAX_CHARS} characters`);
   }
   if (!q.ok || offset === undefined) return req.errors.badRequest(q.problems, Object.values(q.problems));
+  if (corpusKey !== undefined && !corpusExists(corpusKey)) return req.errors.notFound(corpusKey, `Corpus ${corpusKey} not found`);
   const page = cursorPage(store.all(corpusKey), offset, limit);
   const body: ListUsersResponse = { users: page.items, metadata: page.next === undefined ? {} : { page_key: page.next } };
   return json(200, body);
 }
 
-export function usersResource(store: UserStore, baseUrl: string, duplicateStatus: DuplicateStatus): Resource<User> {
+export function usersResource(store: UserStore, baseUrl: string, duplicateStatus: DuplicateStatus, corpusExists: CorpusExists): Resource<User> {
   return {
     path: ["v2", "users"],
     ops: ["list", "create", "get", "update", "delete"],
     store,
-    custom: { list: (req) => list(req, store) },
+    custom: { list: (req) => list(req, store, corpusExists) },
     created: (user) => json(201, { ...user, ...oneTimeCode(baseUrl) }),
     duplicateStatus,
     actions: { reset_password: { method: "POST", run: () => json(200, oneTimeCode(baseUrl)) } },

@@ -82,7 +82,18 @@ export type AgentRole = z.infer<typeof AgentRole>;
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;
 
-/** User, minus `api_policy`, which the emulator never returns (see choices.ts). */
+/** ApiOperationPolicy: `allowed_resources` maps a resource path (`path.corpus_key`) to the allowed values. */
+export interface ApiOperationPolicy {
+  allow_any_resource: boolean;
+  allowed_resources?: Record<string, string[]>;
+}
+/** ApiPolicy: what a principal may do, by operation id. Derived from the roles (choices.ts `apiPolicy`). */
+export interface ApiPolicy {
+  name: string;
+  allowed_operations: Record<string, ApiOperationPolicy>;
+}
+
+/** User; `api_policy` is derived from the roles on every answer (choices.ts). */
 export interface User {
   id: string;
   email: string;
@@ -94,6 +105,7 @@ export interface User {
   api_roles: ApiRole[];
   corpus_roles: CorpusRole[];
   agent_roles: AgentRole[];
+  api_policy: ApiPolicy;
 }
 /** The extra properties of createUser's 201 and the whole of resetUserPassword's 200. */
 export interface OneTimeCode {

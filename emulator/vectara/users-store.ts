@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { charCount, invalid, ResourceStore, type Invalid } from "../core";
-import { UNIQUE_EMAILS } from "./choices";
+import { apiPolicy, UNIQUE_EMAILS } from "./choices";
 import { CreateUserRequest, UpdateUserRequest, USERNAME_MAX_CHARS, type User } from "./users-spec";
 
 export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUserRequest> {
@@ -14,6 +14,11 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
   protected readonly createSchema = CreateUserRequest;
   protected readonly updateSchema = UpdateUserRequest;
   protected override readonly uniqueFields = UNIQUE_EMAILS ? (["email"] as const) : [];
+
+  /** Emails are unique case-insensitively (choices.ts UNIQUE_EMAILS). */
+  protected override uniqueValue(field: keyof User & string, value: unknown): unknown {
+    return field === "email" && typeof value === "string" ? value.toLowerCase() : value;
+  }
 
   protected keyOf(req: CreateUserRequest): string | Invalid {
     const username = req.username ?? req.email;
@@ -37,6 +42,7 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
       api_roles: req.api_roles ?? [],
       corpus_roles: req.corpus_roles ?? [],
       agent_roles: req.agent_roles ?? [],
+      api_policy: apiPolicy(req.api_roles ?? [], req.corpus_roles ?? []),
     };
   }
 
@@ -45,6 +51,7 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
     return { updated_at: new Date(Math.max(this.now(), Date.parse(current.updated_at) + 1)).toISOString() };
   }
 
+  /** A copy whose api_policy is derived again from its roles, so that it follows every change. */
   protected copy(u: User): User {
     const { id, email, username, enabled, description, created_at, updated_at } = u;
     return {
@@ -54,6 +61,7 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
       api_roles: [...u.api_roles],
       corpus_roles: u.corpus_roles.map((r) => ({ ...r })),
       agent_roles: u.agent_roles.map((r) => ({ ...r })),
+      api_policy: apiPolicy(u.api_roles, u.corpus_roles),
     };
   }
 

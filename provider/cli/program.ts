@@ -45,7 +45,7 @@ function declaration(d: Declared, name: string): string {
 export interface ProgramFile { name: string; text: string }
 
 const envTwins: Record<Listing["service"], string> = {
-  vectara: "VECTARA_API_KEY (and VECTARA_API_URL), or `pulumi config set vectara:apiKey --secret`",
+  vectara: "VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET (the OAuth client Vectara's users documentation asks for) or VECTARA_API_KEY (which wins when both are set), and VECTARA_API_URL; or `pulumi config set vectara:clientId …` and `pulumi config set vectara:clientSecret --secret`",
   connect: "CONNECT_SERVER and CONNECT_API_KEY, or `pulumi config set connect:server …` and `pulumi config set connect:apiKey --secret`",
   arize: "ARIZE_API_KEY (and ARIZE_BASE_URL), or `pulumi config set arize:apiKey --secret`",
 };

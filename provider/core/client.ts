@@ -47,6 +47,7 @@ export class ApiClient {
   private readonly policy: RetryPolicy;
   private readonly hints: Partial<Record<ApiErrorCode, string>>;
   private auth?: Auth;
+  private warnedPrecedence = false;
 
   constructor(readonly settings: ConnectionSettings, private readonly options: ClientOptions) {
     this.transport = options.transport ?? new Transport(settings.maxConcurrency);
@@ -68,6 +69,11 @@ export class ApiClient {
   async exchange<T = undefined>(op: Operation<T>): Promise<{ status: number; data: T; ambiguous: boolean }> {
     const { apiUrl, credentials } = requireConnection(this.settings, this.options.profile);
     const auth = (this.auth ??= authFor(credentials, this.options.profile, this.settings.tokenUrl, this.transport, this.settings.requestTimeoutMs));
+    if (credentials.kind === "apiKey" && credentials.oauthAlsoSet && !this.warnedPrecedence) {
+      this.warnedPrecedence = true;
+      const ns = this.options.profile.namespace;
+      this.options.logger.warn(`${this.settings.service}: both ${ns}:apiKey and an OAuth client (${ns}:clientId, ${ns}:clientSecret) are configured; the API key is used, as it takes precedence. Unset ${ns}:apiKey to use OAuth`);
+    }
     const target = withQuery(apiUrl.pathname.replace(/\/$/, "") + op.path, op.query);
     const started = Date.now();
     let ambiguous = false;
@@ -141,10 +147,16 @@ export class ApiClient {
     const { status, headers, text } = outcome.response;
     const said = this.options.profile.parseErrorBody(safeJson(text));
     const code = codeForStatus(status);
+    const { profile } = this.options;
+    const credentials = this.settings.credentials;
+    const requestHint = credentials && profile.requestHint?.({
+      code, method: op.method, path: op.path.split("?")[0] ?? op.path, status,
+      credentials: credentials.kind, oauthAlsoSet: credentials.kind === "apiKey" && credentials.oauthAlsoSet === true,
+    });
     return {
       error: new ApiError({
         code, service, method: op.method, path: target, status,
-        hint: (said.apiCode !== undefined ? this.options.profile.apiCodeHints?.[said.apiCode] : undefined) ?? this.hints[code],
+        hint: requestHint ?? (said.apiCode !== undefined ? profile.apiCodeHints?.[said.apiCode] : undefined) ?? this.hints[code],
         requestId: said.requestId ?? header(headers, "x-request-id"),
         apiMessages: said.messages, fieldErrors: said.fieldErrors, apiCode: said.apiCode,
       }),

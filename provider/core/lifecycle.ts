@@ -6,7 +6,8 @@ import type { Logger } from "./log";
  * What HTTP answers mean to Pulumi, written once for every resource (STYLE: "map HTTP meaning to
  * Pulumi meaning in one visible place"):
  *   adoptExisting, and it exists      → adopted after one lookup, no write (an import's `up` only reads)
- *   create refused because it exists → our own lost create, adoption, or an error naming adoptExisting
+ *   create refused because it exists → our own lost create, adoption, or an error naming adoptExisting;
+ *                                      when nothing has its key, the holder of another unique field, named
  *   create applied, converge failed  → "created but failed to initialize" (kept in state, not orphaned)
  *   read 404                         → gone: refresh drops it, with a warning
  *   delete 404                       → already done
@@ -32,6 +33,11 @@ export interface CreateSpec<R> {
   notFoundHint: string;
   /** What that means, when the service says (e.g. "the name was used before and can never be used again"). */
   notFoundMessage?: string;
+  /**
+   * When the create said "exists" yet the lookup by key found nothing, another unique field may be
+   * taken (an email): the service finds the resource that holds it, and says how to go on. Reads only.
+   */
+  heldByAnother?(failed: ApiError): Promise<{ message: string; hint: string } | undefined>;
 }
 
 /** Creates, or takes over what exists when that is ours or adoption is asked for. */
@@ -63,8 +69,10 @@ async function existing<R>(spec: CreateSpec<R>, failed: ApiError): Promise<R> {
   try {
     found = await spec.find();
   } catch (lookup) {
-    if (hasCode(lookup, "NOT_FOUND")) throw failed.with({ hint: spec.notFoundHint }, spec.notFoundMessage);
-    throw lookup;
+    if (!hasCode(lookup, "NOT_FOUND")) throw lookup;
+    const held = await spec.heldByAnother?.(failed);
+    if (held) throw failed.with({ code: "CONFLICT", hint: held.hint }, held.message);
+    throw failed.with({ hint: spec.notFoundHint }, spec.notFoundMessage);
   }
   if (failed.ambiguous && spec.isOurs(found)) return found;
   if (!spec.adoptExisting) {

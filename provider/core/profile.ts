@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from "./errors";
 import type { Paging } from "./paging";
+import type { Credentials } from "./settings";
 
 /**
  * What makes a service, as data: where its settings come from, how a credential becomes a
@@ -34,6 +35,24 @@ export interface ServiceProfile {
    * services whose one HTTP status covers several causes; they win over the status's hint.
    */
   apiCodeHints?: Readonly<Record<string, string>>;
+  /**
+   * A hint for a failure whose cause depends on the operation and the credential used (a service
+   * whose users endpoints refuse API keys); it wins over the others. `this` is the account's
+   * profile, so namespaces name the account's keys.
+   */
+  requestHint?(this: ServiceProfile, failure: RequestFailure): string | undefined;
+}
+
+/** What `requestHint` sees of a failed request; never a credential's value. */
+export interface RequestFailure {
+  code: ApiErrorCode;
+  method: string;
+  /** The operation's path, without the API URL's own path and without the query. */
+  path: string;
+  status?: number;
+  credentials: Credentials["kind"];
+  /** An OAuth client is configured as well, unused because the API key takes precedence. */
+  oauthAlsoSet: boolean;
 }
 
 /** What an error body says, in the shape ApiError keeps. */

@@ -8,7 +8,8 @@ export interface ConfigSource {
 }
 
 export type Credentials =
-  | { kind: "apiKey"; apiKey: string }
+  /** `oauthAlsoSet`: a complete OAuth client is configured too, and unused (the API key takes precedence). */
+  | { kind: "apiKey"; apiKey: string; oauthAlsoSet?: true }
   | { kind: "oauth"; clientId: string; clientSecret: string };
 
 export interface ConnectionSettings {
@@ -88,8 +89,10 @@ export function readConnectionSettings(config: ConfigSource | undefined, p: Serv
   const parsed = schema.safeParse({ ...raw, apiUrl: raw[p.apiUrl.key], tokenUrl: p.oauth2 ? raw[p.oauth2.tokenUrlKey] : undefined });
   if (!parsed.success) throw configError(p, `invalid ${p.service} provider configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   let credentials: Credentials | undefined;
-  if (raw.apiKey) credentials = { kind: "apiKey", apiKey: raw.apiKey };
-  else if (p.oauth2 && raw.clientId && raw.clientSecret) credentials = { kind: "oauth", clientId: raw.clientId, clientSecret: raw.clientSecret };
+  const oauth = p.oauth2 && raw.clientId && raw.clientSecret ? { clientId: raw.clientId, clientSecret: raw.clientSecret } : undefined;
+  // The API key takes precedence (documented); a client warns once when an OAuth client is set too.
+  if (raw.apiKey) credentials = { kind: "apiKey", apiKey: raw.apiKey, ...(oauth && { oauthAlsoSet: true as const }) };
+  else if (oauth) credentials = { kind: "oauth", ...oauth };
   const { apiUrl, tokenUrl, ...limits } = parsed.data;
   return {
     service: p.service, ...limits,

@@ -1,5 +1,6 @@
 import { ServiceConnections } from "../core/connection";
-import type { ParsedErrorBody, ServiceProfile } from "../core/profile";
+import type { ParsedErrorBody, RequestFailure, ServiceProfile } from "../core/profile";
+import { envName } from "../core/settings";
 
 /**
  * Vectara REST API v2 (spec: components.securitySchemes ApiKeyAuth / OAuth2; Error,
@@ -18,9 +19,25 @@ export const vectaraProfile: ServiceProfile = {
   // Lets the server give up when we will (spec: components.parameters.RequestTimeoutMillis).
   extraHeaders: ({ requestTimeoutMs }) => ({ "request-timeout-millis": String(requestTimeoutMs) }),
   hints: {
-    FORBIDDEN: "the credentials lack a role this call needs (user management needs an administrator or owner API key)",
+    FORBIDDEN: "the credentials lack a role this call needs (user management needs the administrator or owner role)",
   },
+  requestHint: usersNeedOAuthHint,
 };
+
+/**
+ * A 403 from a users endpoint while an API key was used: Vectara's users documentation says "User
+ * management operations require OAuth authentication, not API keys" (the spec also lists Personal
+ * API keys there), so the hint names the OAuth client's keys. Never a value.
+ */
+function usersNeedOAuthHint(this: ServiceProfile, f: RequestFailure): string | undefined {
+  if (f.code !== "FORBIDDEN" || f.credentials !== "apiKey" || !/^\/v2\/users(\/|$)/.test(f.path)) return undefined;
+  const ns = this.namespace;
+  const unsetKey = `unset ${ns}:apiKey (\`pulumi config rm ${ns}:apiKey\`, and ${envName(this.envPrefix, "apiKey")}), which takes precedence`;
+  const use = f.oauthAlsoSet
+    ? `${ns}:clientId and ${ns}:clientSecret are set but unused: ${unsetKey}`
+    : `set ${ns}:clientId and ${ns}:clientSecret (\`pulumi config set ${ns}:clientSecret --secret\`) and ${unsetKey}`;
+  return `Vectara's user management requires OAuth, not API keys (or an administrator's or owner's Personal API key where the account accepts one): ${use}`;
+}
 
 function parseErrorBody(json: unknown): ParsedErrorBody {
   if (json === null || typeof json !== "object") return {};

@@ -19,6 +19,24 @@ test("an existing user is refused without adoptExisting, and the error says how 
   expect(suite.emulator.user("gil@example.com")?.api_roles).toEqual(["owner"]);
 });
 
+test("an email held under another username is refused with that username and how to adopt it; declaring it adopts with no write", async () => {
+  suite.emulator.seedUser({ email: "jdoe@example.com", username: "jdoe", api_roles: ["viewer"] });
+  const stack = await CliStack.init(suite, dir, "held-email");
+  await setUsers(stack, { jdoe: { email: "jdoe@example.com", apiRoles: ["viewer"], adoptExisting: true } });
+  const from = suite.emulator.requests.length;
+  const r = await stack.up();
+  expect(r.code).not.toBe(0);
+  expect(r.stdout + r.stderr).toMatch(/email jdoe@example.com belongs to the existing user jdoe[\s\S]*username: "jdoe" with adoptExisting: true/);
+  expect(writesSince(suite.emulator, from)).toEqual(["POST /v2/users"]);
+
+  await setUsers(stack, { jdoe: { email: "jdoe@example.com", username: "jdoe", apiRoles: ["viewer"], adoptExisting: true } });
+  const again = suite.emulator.requests.length;
+  const up = await stack.up();
+  expect(up.code).toBe(0);
+  expect(writesSince(suite.emulator, again)).toEqual([]);
+  expect(suite.emulator.users().filter((u) => u.email === "jdoe@example.com").map((u) => u.username)).toEqual(["jdoe"]);
+});
+
 test("adoptExisting takes the user over, converges it, and the next refresh shows no change", async () => {
   const stack = await CliStack.init(suite, dir, "adopt");
   await setUsers(stack, { gil: { email: "gil@example.com", apiRoles: ["viewer"], adoptExisting: true } });

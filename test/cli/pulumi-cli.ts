@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../../emulator/vectara/server";
+import { VectaraEmulator, type EmulatorOptions } from "../../emulator/vectara/server";
 import { cliPath, offlineEnv, resolvePulumi } from "../../tools/pulumi-cli/resolve";
 
 export const repo = path.resolve(__dirname, "../..");
@@ -75,8 +75,8 @@ function withFlags(args: string[], flags: string[]): string[] {
   return end < 0 ? [...args, ...flags] : [...args.slice(0, end), ...flags, ...args.slice(end)];
 }
 
-/** Registers the jest hooks of a CLI suite and returns it (filled in by beforeAll). */
-export function cliSuite(): CliSuite {
+/** Registers the jest hooks of a CLI suite and returns it (filled in by beforeAll); `emulator` starts it in a mode. */
+export function cliSuite(emulator: EmulatorOptions = {}): CliSuite {
   const suite = new CliSuite();
   beforeAll(async () => {
     const cli = resolvePulumi({ build: false });
@@ -86,7 +86,7 @@ export function cliSuite(): CliSuite {
     }
     suite.bin = cli.bin;
     suite.root = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-cli-"));
-    suite.emulator = await VectaraEmulator.start();
+    suite.emulator = await VectaraEmulator.start(emulator);
     suite.env = offlineEnv({ root: suite.root, PATH: cliPath(cli), passphrase: PASSPHRASE });
   });
   afterAll(async () => {

@@ -138,6 +138,7 @@ describe("listUsers' query parameters, checked against the spec's parameter sche
     beforeEach(() => emulator.reset());
 
     it("every list request the provider's API client sends satisfies them", async () => {
+      for (const key of ["docs", "faq", "a=b_c-D9"]) emulator.seedCorpus({ key });
       for (const [i, corpus] of ["docs", "faq", "docs"].entries()) {
         emulator.seedUser({ email: `q${i}@example.com`, corpus_roles: [{ corpus_key: corpus, role: "viewer" }] });
       }
@@ -153,10 +154,18 @@ describe("listUsers' query parameters, checked against the spec's parameter sche
     });
 
     // page_key aside: the emulator accepts only keys it issued, and answers 400 to any other (choices.ts).
+    // A valid corpus_key lists that corpus's users when the corpus exists, and is a 404 when it does not.
     it.each(queries.filter((q) => !("page_key" in q.query)))("the emulator agrees on $name", async ({ query, valid }) => {
-      const res = await request(`${emulator.url}/v2/users${search(query)}`, { headers: { "x-api-key": emulator.apiKey } });
-      await res.body.dump();
-      expect(res.statusCode).toBe(valid ? 200 : 400);
+      const get = async () => {
+        const res = await request(`${emulator.url}/v2/users${search(query)}`, { headers: { "x-api-key": emulator.apiKey } });
+        await res.body.dump();
+        return res.statusCode;
+      };
+      if (!valid) return expect(await get()).toBe(400);
+      if (query.corpus_key === undefined) return expect(await get()).toBe(200);
+      expect(await get()).toBe(404);
+      emulator.seedCorpus({ key: query.corpus_key, name: "seeded" });
+      expect(await get()).toBe(200);
     });
   });
 });

@@ -74,6 +74,10 @@ const outputShape = z.strictObject({
   passwordResetTrigger: z.string().optional(),
   oneTimeCode: z.string().min(1).optional(),
   oneTimeCodeLink: z.string().min(1).optional(),
+  apiPolicy: z.strictObject({
+    name: z.string(),
+    allowedOperations: z.record(z.string(), z.strictObject({ allowAnyResource: z.boolean(), allowedResources: z.record(z.string(), z.array(z.string())).optional() })),
+  }).optional(),
 });
 
 function expectWellFormed(outs: unknown): asserts outs is UserOutputs {

@@ -154,6 +154,13 @@ describe("the provider's lifecycle", () => {
     expect(ops()).toEqual(["createUser 400", "getUser 200"]);
   });
 
+  it("finds the holder of a taken email with the spec's requests: createUser 400, getUser 404, listUsers 200", async () => {
+    emulator.seedUser({ email: "held@example.com", username: "holder" });
+    const ops = track();
+    await expect(user.provider.create(inputsOf({ email: "held@example.com" }))).rejects.toThrow(/belongs to the existing user holder/);
+    expect(ops()).toEqual(["createUser 400", "getUser 404", "listUsers 200"]);
+  });
+
   it("authenticates with OAuth bearer tokens, which the spec's OAuth2 scheme accepts", async () => {
     const oauth = judgedProvider(judge, {
       "vectara:apiUrl": prism.url, "vectara:clientId": emulator.clientId, "vectara:clientSecret": emulator.clientSecret,
@@ -175,6 +182,7 @@ describe("the provider's lifecycle", () => {
 
 describe("listing and reset_password, which the provider does not do yet", () => {
   beforeEach(() => {
+    for (const key of ["docs", "faq"]) emulator.seedCorpus({ key });
     for (const [i, corpus] of ["docs", "", "docs", "faq", ""].entries()) {
       emulator.seedUser({ email: `list${i}@example.com`, corpus_roles: corpus ? [{ corpus_key: corpus, role: "viewer" }] : [] });
     }
@@ -278,7 +286,7 @@ describe("error cases", () => {
 
 describe("answers the spec does not declare (each a choice in emulator/vectara/choices.ts)", () => {
   // Prism can only say "status not declared" (a Warning); the body is checked here against the spec's error schemas.
-  const cases: { name: string; operation: string; send: () => Promise<Answer>; status: number; schema: "Error" | "BadRequestError"; header?: string }[] = [
+  const cases: { name: string; operation: string; send: () => Promise<Answer>; status: number; schema: "Error" | "BadRequestError" | "NotFoundError"; header?: string }[] = [
     { name: "401 for an unknown API key", operation: "getUser", send: () => raw.send("GET", at("x@example.com"), { apiKey: "zut_unknown" }), status: 401, schema: "Error", header: "www-authenticate" },
     {
       name: "429 when rate limited", operation: "getUser", status: 429, schema: "Error", header: "retry-after",
@@ -294,6 +302,7 @@ describe("answers the spec does not declare (each a choice in emulator/vectara/c
         return raw.send("GET", "/v2/users");
       },
     },
+    { name: "404 for a corpus_key that names no corpus", operation: "listUsers", send: () => raw.send("GET", "/v2/users?corpus_key=nowhere"), status: 404, schema: "NotFoundError" },
     { name: "400 for a page_key the emulator never issued", operation: "listUsers", send: () => raw.send("GET", "/v2/users?page_key=bm90LWEta2V5"), status: 400, schema: "BadRequestError" },
     { name: "400 for an update body that breaks the spec", operation: "updateUser", send: () => rawLenient.send("PATCH", at("x@example.com"), { body: { enabled: "yes" } }), status: 400, schema: "BadRequestError" },
     {

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { VectaraEmulator } from "../../emulator/vectara/server";
+import { VectaraEmulator, type EmulatorOptions } from "../../emulator/vectara/server";
 import { Stack } from "../harness/engine";
 
 const repo = path.resolve(__dirname, "../..");
@@ -19,8 +19,8 @@ export interface Env {
   stack(config?: Record<string, string>, credentials?: Record<string, string>): Stack;
 }
 
-/** Registers the jest hooks; `perTest: false` keeps one state directory for the whole suite. */
-export function vectaraEnv({ perTest = true } = {}): Env {
+/** Registers the jest hooks; `perTest: false` keeps one state directory for the whole suite; `emulator` starts it in a mode. */
+export function vectaraEnv({ perTest = true, emulator = {} as EmulatorOptions } = {}): Env {
   const env = { dir: "" } as Env;
   const fresh = () => {
     env.dir = fs.mkdtempSync(path.join(os.tmpdir(), "vectara-engine-"));
@@ -28,7 +28,7 @@ export function vectaraEnv({ perTest = true } = {}): Env {
   const clean = () => fs.rmSync(env.dir, { recursive: true, force: true });
   beforeAll(async () => {
     for (const file of [quickstart, usersProgram]) if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
-    env.emulator = await VectaraEmulator.start();
+    env.emulator = await VectaraEmulator.start(emulator);
     if (!perTest) fresh();
   });
   afterAll(async () => {

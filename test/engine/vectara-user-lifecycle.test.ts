@@ -110,6 +110,29 @@ test("an existing user is refused unless adoptExisting, which takes it over", as
   expect(ops(ok(await stack().refresh({ programDir })))).toEqual(["refresh-same dave"]);
 });
 
+test("an email held by another username is refused with that username and how to adopt it, and no write; declaring it adopts", async () => {
+  env.emulator.seedUser({ email: "jdoe@example.com", username: "jdoe", api_roles: ["viewer"] });
+  const refused = await stack(withUsers({ jdoe: { email: "jdoe@example.com", apiRoles: ["viewer"], adoptExisting: true } })).up(usersProgram, { programDir });
+  expect(refused.error).toMatch(/cannot create Vectara user jdoe@example.com: email jdoe@example.com belongs to the existing user jdoe/);
+  expect(refused.error).toContain('username: "jdoe" with adoptExisting: true');
+  expect(env.emulator.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /v2/users 400"]);
+  expect(env.emulator.users().map((u) => u.username)).toEqual(["jdoe"]);
+
+  env.emulator.requests.length = 0;
+  const adopted = ok(await stack(withUsers({ jdoe: { email: "jdoe@example.com", username: "jdoe", apiRoles: ["viewer"], adoptExisting: true } })).up(usersProgram, { programDir }));
+  expect(ops(adopted)).toEqual(["create jdoe"]);
+  expect(apiCalls()).toEqual(["GET /v2/users/jdoe"]);
+});
+
+test("changing only the username replaces the user delete-first, since the email it keeps is unique", async () => {
+  ok(await stack(withUsers({ erin: { email: "erin@example.com" } })).up(usersProgram, { programDir }));
+  env.emulator.requests.length = 0;
+  const r = ok(await stack(withUsers({ erin: { email: "erin@example.com", username: "erin" } })).up(usersProgram, { programDir }));
+  expect(ops(r)).toEqual(["replace erin"]);
+  expect(apiCalls()).toEqual(["DELETE /v2/users/erin%40example.com", "POST /v2/users"]);
+  expect(env.emulator.users().map((u) => [u.username, u.email])).toEqual([["erin", "erin@example.com"]]);
+});
+
 test("preview checks inputs and changes nothing", async () => {
   const r = ok(await stack().preview(quickstart, { programDir }));
   expect(ops(r)).toEqual(["create alice", "create bob"]);

@@ -55,7 +55,7 @@ describe("a bad command line is refused with the command's own message and exit 
     ["a port out of range", ["--port", "99999"], "--port must be an integer 0–65535, got 99999"],
     ["a port that is not a number", ["--port=http"], "--port must be an integer 0–65535, got http"],
     ["a negative latency", ["--latency-ms", "-5"], "--latency-ms must be an integer 0–600000, got -5"],
-    ["an unknown flag, named", ["--prot", "8080"], "unknown flag --prot (flags for vectara: --service, --port, --latency-ms, --api-key, --read-only-api-key, --client-id, --client-secret, --token-ttl-seconds, --duplicate-status)"],
+    ["an unknown flag, named", ["--prot", "8080"], "unknown flag --prot (flags for vectara: --service, --port, --latency-ms, --api-key, --read-only-api-key, --client-id, --client-secret, --token-ttl-seconds, --duplicate-status, --users-auth)"],
     ["a single-dash flag", ["-p", "8080"], "unknown flag -p"],
     ["a flag without its value", ["--api-key"], "--api-key needs a value"],
     ["a flag followed by another flag instead of its value", ["--api-key", "--port", "1"], "--api-key needs a value"],
@@ -103,6 +103,15 @@ describe("starting", () => {
       });
     },
   );
+
+  it("--users-auth oauth refuses the API key on /v2/users with 403, and keeps it for corpora", async () => {
+    await started(["--users-auth", "oauth"], async (emulator) => {
+      const headers = { "x-api-key": emulator.apiKey };
+      expect((await fetch(`${emulator.url}/v2/users`, { headers })).status).toBe(403);
+      expect((await fetch(`${emulator.url}/v2/corpora`, { headers })).status).toBe(200);
+    });
+    expect((await run("--users-auth", "keys")).err[0]).toBe("pulumi-saas-users-emulator: --users-auth must be any or oauth, got keys");
+  });
 
   it("--latency-ms delays every answer", async () => {
     await started(["--latency-ms", "150"], async (emulator) => {

@@ -187,13 +187,14 @@ describe("corpora errors", () => {
   });
 });
 
-describe("users and corpora are independent", () => {
-  it("stores a user's corpus role for a corpus that does not exist, and keeps it when the corpus is deleted", async () => {
+describe("users and corpora are independent, except for listUsers' corpus_key filter", () => {
+  it("stores a user's corpus role for a corpus that does not exist, and keeps it when the corpus is deleted; the filter then answers 404", async () => {
     const created = await call("POST", "/v2/users", { body: { email: "u@example.com", corpus_roles: [{ corpus_key: "later", role: "viewer" }] } });
     expect(created.status).toBe(201);
     emu.seedCorpus({ key: "later" });
+    expect((await call("GET", "/v2/users?corpus_key=later")).body.users).toHaveLength(1);
     expect((await call("DELETE", "/v2/corpora/later")).status).toBe(204);
     expect(emu.user("u@example.com")?.corpus_roles).toEqual([{ corpus_key: "later", role: "viewer" }]);
-    expect((await call("GET", "/v2/users?corpus_key=later")).body.users).toHaveLength(1);
+    expect((await call("GET", "/v2/users?corpus_key=later")).status).toBe(404);
   });
 });

@@ -43,7 +43,7 @@ describe("users lifecycle", () => {
     expect(created.headers["content-type"]).toBe("application/json");
     expect(Object.keys(created.body)).toEqual([
       "id", "email", "username", "enabled", "description", "created_at", "updated_at",
-      "api_roles", "corpus_roles", "agent_roles", "one_time_code", "one_time_code_link",
+      "api_roles", "corpus_roles", "agent_roles", "api_policy", "one_time_code", "one_time_code_link",
     ]);
     expect(created.body).toMatchObject({ email: "alice@example.com", username: "alice", enabled: true, description: "first" });
     expect(created.body.id).toMatch(/^usr_.+/);
@@ -104,6 +104,25 @@ describe("users lifecycle", () => {
       expect(status).toBe(409);
       expect(body).toEqual({ messages: [expect.stringMatching(/d@example.com/)], request_id: expect.any(String) });
     });
+  });
+
+  it.each([400, 409] as const)("refuses a second user with a taken email, whatever its case and username (answered %i)", async (duplicateStatus) => {
+    await withEmulator({ duplicateStatus }, async (other) => {
+      other.seedUser({ email: "jdoe@example.com", username: "jdoe" });
+      const { status, body } = await call("POST", "/v2/users", { on: other, body: { email: "JDoe@Example.com" } });
+      expect(status).toBe(duplicateStatus);
+      expect(body.messages).toEqual(["A user with email JDoe@Example.com already exists"]);
+      if (duplicateStatus === 400) expect(Object.keys(body.field_errors)).toEqual(["email"]);
+      expect(other.users().map((u) => u.username)).toEqual(["jdoe"]);
+      expect(() => other.seedUser({ email: "jdoe@EXAMPLE.com", username: "other" })).toThrow(/email jdoe@EXAMPLE.com exists/);
+    });
+  });
+
+  it("frees an email when its user is deleted, so a replacement can take it", async () => {
+    emu.seedUser({ email: "moves@example.com", username: "old-name" });
+    expect((await call("POST", "/v2/users", { body: { email: "moves@example.com", username: "new-name" } })).status).toBe(400);
+    expect((await call("DELETE", at("old-name"))).status).toBe(204);
+    expect((await call("POST", "/v2/users", { body: { email: "moves@example.com", username: "new-name" } })).status).toBe(201);
   });
 
   it("resets a password with a one-time code", async () => {
@@ -255,12 +274,43 @@ describe("listing", () => {
     expect(second.body.metadata).toEqual({});
   });
 
+  it("returns api_policy derived from the roles, following every change", async () => {
+    emu.seedUser({ email: "pol@example.com", api_roles: ["corpus_viewer"], corpus_roles: [{ corpus_key: "docs", role: "owner" }] });
+    const { body } = await call("GET", at("pol@example.com"));
+    expect(body.api_policy.name).toBe("corpus_viewer");
+    expect(body.api_policy.allowed_operations).toMatchObject({
+      getUser: { allow_any_resource: true },
+      getCorpus: { allow_any_resource: true },
+      deleteCorpus: { allow_any_resource: false, allowed_resources: { "path.corpus_key": ["docs"] } },
+    });
+    expect(body.api_policy.allowed_operations).not.toHaveProperty("createUser");
+    const patched = await call("PATCH", at("pol@example.com"), { body: { api_roles: ["administrator"], corpus_roles: [] } });
+    expect(patched.body.api_policy.name).toBe("administrator");
+    expect(patched.body.api_policy.allowed_operations.createUser).toEqual({ allow_any_resource: true });
+    const none = emu.seedUser({ email: "none@example.com" });
+    expect(none.api_policy).toEqual({ name: "none", allowed_operations: {} });
+  });
+
   it("filters by corpus_key", async () => {
+    emu.seedCorpus({ key: "docs" });
     emu.seedUser({ email: "a@example.com", corpus_roles: [{ corpus_key: "docs", role: "viewer" }] });
     emu.seedUser({ email: "b@example.com", corpus_roles: [{ corpus_key: "other", role: "owner" }] });
     emu.seedUser({ email: "c@example.com", corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
     const { body } = await call("GET", "/v2/users?corpus_key=docs");
     expect(body.users.map((u: { email: string }) => u.email)).toEqual(["a@example.com", "c@example.com"]);
+  });
+
+  it("answers 404 NotFoundError naming a corpus_key that names no corpus, even when roles name it", async () => {
+    emu.seedUser({ email: "a@example.com", corpus_roles: [{ corpus_key: "gone", role: "viewer" }] });
+    const res = await call("GET", "/v2/users?corpus_key=gone");
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ id: "gone", messages: ["Corpus gone not found"], request_id: expect.any(String) });
+    emu.seedCorpus({ key: "empty" });
+    expect(await call("GET", "/v2/users?corpus_key=empty")).toMatchObject({ status: 200, body: { users: [] } });
+  });
+
+  it("validates the query before looking the corpus up (400 before 404)", async () => {
+    expect((await call("GET", "/v2/users?corpus_key=nope&limit=0")).status).toBe(400);
   });
 
   it.each([
@@ -337,6 +387,35 @@ describe("OAuth client credentials", () => {
     expect(emu.tokensIssued).toBe(1);
     expect((await call("GET", "/v2/users", bearer(body.access_token))).status).toBe(200);
     expect((await call("POST", "/v2/users", { ...bearer(body.access_token), body: { email: "t@example.com" } })).status).toBe(201);
+  });
+
+  it("in usersAuth: oauth, refuses API keys on every users operation with 403 and says OAuth is required; corpora still take them", async () => {
+    await withEmulator({ usersAuth: "oauth" }, async (other) => {
+      other.seedUser({ email: "u@example.com" });
+      const refusals = [
+        await call("GET", "/v2/users", { on: other }),
+        await call("POST", "/v2/users", { on: other, body: { email: "n@example.com" } }),
+        await call("GET", at("u@example.com"), { on: other }),
+        await call("PATCH", at("u@example.com"), { on: other, body: { enabled: false } }),
+        await call("DELETE", at("u@example.com"), { on: other }),
+        await call("POST", `${at("u@example.com")}/reset_password`, { on: other }),
+        await call("GET", "/v2/users", { on: other, key: other.readOnlyApiKey }),
+      ];
+      for (const res of refusals) {
+        expect(res.status).toBe(403);
+        expect(res.body).toEqual({ messages: ["User management operations require OAuth authentication, not API keys."], request_id: expect.any(String) });
+      }
+      expect(other.users().map((u) => [u.email, u.enabled])).toEqual([["u@example.com", true]]);
+      expect((await call("POST", "/v2/corpora", { on: other, body: { key: "docs" } })).status).toBe(201);
+      expect((await call("GET", "/v2/corpora/docs", { on: other })).status).toBe(200);
+      expect((await call("GET", "/v2/userz", { on: other })).status).toBe(404);
+
+      const { body } = await token(other, grant(other));
+      expect((await call("GET", "/v2/users", { on: other, ...bearer(body.access_token) })).status).toBe(200);
+      expect((await call("PATCH", at("u@example.com"), { on: other, ...bearer(body.access_token), body: { enabled: false } })).status).toBe(200);
+      // A token wins even beside a key, as in the default mode.
+      expect((await call("GET", "/v2/users", { on: other, headers: { authorization: `Bearer ${String(body.access_token)}` } })).status).toBe(200);
+    });
   });
 
   it("accepts a JSON token request, as the spec's /oauth/token path describes", async () => {

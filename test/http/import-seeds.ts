@@ -18,7 +18,8 @@ export function seedVectara(e: VectaraEmulator, count = 250): void {
   const corpora = ["docs", "legal", "support"];
   for (const key of corpora) e.seedCorpus({ key });
   for (let i = 0; i < count; i++) {
-    const email = `${local(i)}@example.com`;
+    // Vectara's emails are unique, case-insensitively: BOB+OPS@ would be bob+ops@ again.
+    const email = `${i === 5 ? "bob+ops2" : local(i)}@example.com`;
     e.seedUser(
       {
         email,

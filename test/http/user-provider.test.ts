@@ -30,6 +30,11 @@ describe("create", () => {
       adoptExisting: false, onDelete: "delete",
     });
     expect(outs.vectaraId).toMatch(/^usr_/);
+    expect(outs.apiPolicy).toEqual({
+      name: "corpus_administrator",
+      allowedOperations: expect.objectContaining({ createCorpus: { allowAnyResource: true }, getUser: { allowAnyResource: true } }),
+    });
+    expect(outs.apiPolicy?.allowedOperations).not.toHaveProperty("createUser");
     expect(apiRequests().map((r) => [r.method, r.path, r.status])).toEqual([["POST", "/v2/users", 201]]);
     expect(apiRequests()[0]?.body).toEqual({
       email: "alice@example.com", username: "alice@example.com", description: "Content manager", api_roles: ["corpus_administrator"],
@@ -67,6 +72,38 @@ describe("create", () => {
     }
   });
 
+  it.each([400, 409] as const)("names the user that holds the email and how to adopt it, with no write (answered %i)", async (duplicateStatus) => {
+    const local = await startProvider({ duplicateStatus });
+    try {
+      for (let i = 0; i < 120; i++) local.emulator.seedUser({ email: `filler${i}@example.com` });
+      local.emulator.seedUser({ email: "jdoe@example.com", username: "jdoe", api_roles: ["viewer"] });
+      for (const adoptExisting of [false, true]) {
+        local.emulator.requests.length = 0;
+        const error = (await local.provider.create(inputsOf({ email: "JDoe@example.com", adoptExisting })).catch((e: Error) => e)) as Error & { code?: string };
+        expect(error.code).toBe("CONFLICT");
+        expect(error.message).toMatch(new RegExp(`^cannot create Vectara user JDoe@example.com: email JDoe@example.com belongs to the existing user jdoe \\(POST /v2/users answered ${duplicateStatus}\\)`));
+        expect(error.message).toMatch(/request_id \S+/);
+        expect(error.message).toContain('hint: to take that user over, declare it by its username: username: "jdoe" with adoptExisting: true');
+        const writes = local.emulator.requests.filter((r) => r.method !== "GET");
+        expect(writes.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`POST /v2/users ${duplicateStatus}`]);
+      }
+      expect(local.emulator.users()).toHaveLength(121);
+      expect(local.emulator.user("jdoe")?.api_roles).toEqual(["viewer"]);
+
+      const adopted = await local.provider.create(inputsOf({ email: "jdoe@example.com", username: "jdoe", apiRoles: ["viewer"], adoptExisting: true }));
+      expect(adopted.id).toBe("jdoe");
+    } finally {
+      await stopProvider(local);
+      h.configure({});
+    }
+  });
+
+  it("does not search for an email's holder when the 400 is about another field", async () => {
+    const inputs = { ...inputsOf({ email: "v2@example.com" }), username: "u".repeat(129) };
+    await expect(h.provider.create(inputs)).rejects.toThrow(/hint: fix the inputs named above/);
+    expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v2/users", `GET /v2/users/${"u".repeat(129)}`]);
+  });
+
   it("adopts an existing user with adoptExisting and converges it to the inputs", async () => {
     h.emulator.seedUser({ email: "old@example.com", api_roles: ["owner"], description: "set by hand" });
     const { outs } = await h.provider.create(inputsOf({ email: "OLD@example.com", username: "old@example.com", apiRoles: ["viewer"], adoptExisting: true }));
@@ -94,7 +131,7 @@ describe("read", () => {
     h.emulator.patchUser("r@example.com", { api_roles: ["viewer"], description: "edited in the console" });
     const read = await h.provider.read(id, outs);
     expect(read.id).toBe(id);
-    expect(read.props).toMatchObject({ apiRoles: ["viewer"], description: "edited in the console", onDelete: "retain" });
+    expect(read.props).toMatchObject({ apiRoles: ["viewer"], description: "edited in the console", onDelete: "retain", apiPolicy: { name: "viewer" } });
   });
 
   it("reports a user deleted outside Pulumi as gone, with a warning", async () => {
@@ -191,6 +228,53 @@ describe("transport", () => {
     } finally {
       h.configure({});
     }
+  });
+});
+
+describe("users management needs OAuth (emulator usersAuth: oauth)", () => {
+  let local: Harness;
+  beforeAll(async () => {
+    local = await startProvider({ usersAuth: "oauth" });
+  });
+  afterAll(async () => {
+    await stopProvider(local);
+    h.configure({});
+  });
+  const oauth = () => ({ "vectara:clientId": local.emulator.clientId, "vectara:clientSecret": local.emulator.clientSecret, "vectara:authUrl": local.emulator.tokenUrl });
+
+  it("a 403 with an API key ends with a hint naming the OAuth client's keys, and no secret", async () => {
+    local.configure({});
+    const error = (await local.provider.create(inputsOf({ email: "k@example.com" })).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/^Vectara API request failed with 403: POST \/v2\/users — User management operations require OAuth/);
+    expect(error.message).toMatch(/request_id \S+/);
+    expect(error.message).toMatch(/hint: Vectara's user management requires OAuth, not API keys .*: set vectara:clientId and vectara:clientSecret \(`pulumi config set vectara:clientSecret --secret`\) and unset vectara:apiKey \(`pulumi config rm vectara:apiKey`, and VECTARA_API_KEY\), which takes precedence$/);
+    expect(error.message).not.toContain(local.emulator.apiKey);
+    expect(local.emulator.users()).toEqual([]);
+  });
+
+  it("with both configured, the API key is used after a warning, and the hint says the OAuth client is set but unused", async () => {
+    local.configure({ ...oauth() });
+    local.logs.length = 0;
+    const error = (await local.provider.read("k@example.com", {}).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/hint: .*vectara:clientId and vectara:clientSecret are set but unused: unset vectara:apiKey/);
+    for (const text of [error.message, ...local.logs.map((l) => l.message)]) {
+      expect(text).not.toContain(local.emulator.clientSecret);
+      expect(text).not.toContain(local.emulator.apiKey);
+    }
+    expect(local.logs.filter((l) => l.level === "warn").map((l) => l.message)).toEqual([
+      "Vectara: both vectara:apiKey and an OAuth client (vectara:clientId, vectara:clientSecret) are configured; the API key is used, as it takes precedence. Unset vectara:apiKey to use OAuth",
+    ]);
+    await local.provider.read("k@example.com", {}).catch(() => undefined);
+    expect(local.logs.filter((l) => l.level === "warn")).toHaveLength(1);
+  });
+
+  it("the same create works with OAuth client credentials alone", async () => {
+    local.configure({ "vectara:apiKey": "", ...oauth() });
+    const { id, outs } = await local.provider.create(inputsOf({ email: "o@example.com", apiRoles: ["viewer"] }));
+    expect(id).toBe("o@example.com");
+    expect(outs.apiRoles).toEqual(["viewer"]);
+    await local.provider.delete(id, outs);
+    expect(local.emulator.users()).toEqual([]);
   });
 });
 

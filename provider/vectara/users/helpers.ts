@@ -1,6 +1,6 @@
 import { programConnections } from "../../core/connection";
 import { allItems } from "../../core/paging";
-import { hasCode } from "../../core/errors";
+import { hasCode, type ApiError } from "../../core/errors";
 import { vectaraProfile } from "../profile";
 import { usersApi } from "./api";
 import { toOutputs } from "./logic";
@@ -32,10 +32,25 @@ export async function getVectaraUser(args: { username: string; account?: string 
   }
 }
 
-/** Every user of the account (or with access to `corpusKey`), fetching pages of `pageSize` as needed. */
+/**
+ * Every user of the account (or with access to `corpusKey`), fetching pages of `pageSize` as needed.
+ * A `corpusKey` that names no corpus is an error naming it (the API answers the list with 404).
+ */
 export async function* listVectaraUsers(args: { corpusKey?: string; pageSize?: number; account?: string } = {}): AsyncIterableIterator<VectaraUserInfo> {
   const users = api(args.account);
-  for await (const user of allItems((cursor) => users.page(cursor, args.pageSize ?? 100, args.corpusKey))) yield info(user, user.username ?? user.email);
+  const page = async (cursor: string | undefined) => {
+    try {
+      return await users.page(cursor, args.pageSize ?? 100, args.corpusKey);
+    } catch (error) {
+      if (args.corpusKey === undefined || !hasCode(error, "NOT_FOUND")) throw error;
+      const failed = error as ApiError;
+      throw failed.with(
+        { hint: "check the corpus key (keys are case-sensitive) and the account; `new VectaraCorpus(…)` or the console creates a corpus" },
+        `cannot list the users of Vectara corpus ${args.corpusKey}: no such corpus${args.account ? ` in account ${args.account}` : ""} (${failed.method} ${failed.path} answered ${failed.status})`,
+      );
+    }
+  };
+  for await (const user of allItems(page)) yield info(user, user.username ?? user.email);
 }
 
 /** Closes the helpers' connection pools, for programs that want to exit promptly. */

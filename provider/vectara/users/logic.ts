@@ -1,7 +1,7 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
 import { containsUnknown } from "../../core/unknown";
 import {
-  userFields, userInputs, type AgentRole, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
+  userFields, userInputs, type AgentRole, type ApiPolicy, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
 } from "./schema";
 
 /** Pure decisions of VectaraUser: validation, normalisation, diff, and the bodies sent. */
@@ -165,5 +165,20 @@ export function toOutputs(user: ApiUser, settings: KeptSettings, username: strin
   if (user.description !== undefined && user.description !== "") outputs.description = user.description;
   if (user.created_at !== undefined) outputs.createdAt = user.created_at;
   if (user.updated_at !== undefined) outputs.updatedAt = user.updated_at;
+  if (user.api_policy) outputs.apiPolicy = policyOutput(user.api_policy);
   return outputs;
+}
+
+/** User.api_policy in output names; operation and resource names stay as the server gives them. */
+export function policyOutput(policy: NonNullable<ApiUser["api_policy"]>): ApiPolicy {
+  const operations: ApiPolicy["allowedOperations"] = {};
+  for (const name of Object.keys(policy.allowed_operations).sort()) {
+    const op = policy.allowed_operations[name];
+    const resources = op?.allowed_resources ?? undefined;
+    operations[name] = {
+      allowAnyResource: op?.allow_any_resource ?? true,
+      ...(resources && { allowedResources: Object.fromEntries(Object.keys(resources).sort().map((path) => [path, [...(resources[path] ?? [])]])) }),
+    };
+  }
+  return { name: policy.name, allowedOperations: operations };
 }

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccountReaders } from "../../core/burst-reader";
-import { hasCode } from "../../core/errors";
+import { hasCode, type ApiError } from "../../core/errors";
+import { allItems } from "../../core/paging";
 import { applyDeletePolicy, createOrAdopt, partialCreate, pureMethods, readOrGone } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { vectara } from "../profile";
@@ -48,6 +49,16 @@ export function vectaraUserProvider(deps: { api: (account?: string) => UsersApi;
         },
         conflictHint: "set adoptExisting: true to take over an existing user, or choose another username",
         notFoundHint: "fix the inputs named above",
+        // Emails are unique too ("409 Conflict: Username or email already exists"): name the holder.
+        heldByAnother: async (failed) => {
+          if (!mayBeEmail(failed)) return undefined;
+          const holder = await findByEmail(api, inputs.email);
+          if (!holder?.username || holder.username === inputs.username) return undefined;
+          return {
+            message: `cannot create Vectara user ${inputs.username}: email ${inputs.email} belongs to the existing user ${holder.username} (${failed.method} ${failed.path} answered ${failed.status})`,
+            hint: `to take that user over, declare it by its username: username: ${JSON.stringify(holder.username)} with adoptExisting: true; or use an email no other user has`,
+          };
+        },
       });
       const kept = keptSettings(inputs, code);
       let outs = toOutputs(user, kept, inputs.username);
@@ -87,6 +98,18 @@ export function vectaraUserProvider(deps: { api: (account?: string) => UsersApi;
       });
     },
   };
+}
+
+/** A duplicate answer that may be about the email: a 409 (which does not say), or a 400 that names the email. */
+function mayBeEmail(failed: ApiError): boolean {
+  if (hasCode(failed, "CONFLICT")) return true;
+  return failed.fieldErrors?.email !== undefined || (failed.apiMessages ?? []).some((m) => /e-?mail/i.test(m));
+}
+
+/** The user holding `email` (compared case-insensitively), from the list pages; reads only. */
+async function findByEmail(api: UsersApi, email: string): Promise<ApiUser | undefined> {
+  for await (const user of allItems((cursor) => api.page(cursor))) if (sameEmail(user.email, email)) return user;
+  return undefined;
 }
 
 /** Same attributes as we sent, created after this operation started (with a minute of clock skew). */

@@ -66,10 +66,23 @@ export interface OneTimeCode {
   oneTimeCodeLink?: string;
 }
 
+/**
+ * What the user may do, as the server derives it from the roles (User.api_policy): operation
+ * names, each allowed on any resource or only on the listed ones (resource path → values, e.g.
+ * `path.corpus_key` → corpus keys). Read only: it never causes a diff.
+ */
+export interface ApiPolicy {
+  /** The name of the API role. */
+  name: string;
+  allowedOperations: Record<string, { allowAnyResource: boolean; allowedResources?: Record<string, string[]> }>;
+}
+
 /** Outputs: the inputs as the server reports them, plus server-assigned fields. */
 export interface UserOutputs extends Omit<UserInputs, "apiRoles">, OneTimeCode {
   /** Roles the provider does not know yet are kept as the server returns them. */
   apiRoles: string[];
+  /** The effective access the server reports (absent when it reports none). */
+  apiPolicy?: ApiPolicy;
   vectaraId: string;
   createdAt?: string;
   updatedAt?: string;
@@ -79,13 +92,22 @@ export interface UserOutputs extends Omit<UserInputs, "apiRoles">, OneTimeCode {
 export const userFields: Fields<UserOutputs> = {
   account: "input", email: "input", username: "input", description: "input", enabled: "input", apiRoles: "input",
   corpusRoles: "input", agentRoles: "input", adoptExisting: "input", onDelete: "input", passwordResetTrigger: "input",
-  oneTimeCode: "secret", oneTimeCodeLink: "secret", vectaraId: "output", createdAt: "output", updatedAt: "output",
+  oneTimeCode: "secret", oneTimeCodeLink: "secret", apiPolicy: "output", vectaraId: "output", createdAt: "output", updatedAt: "output",
 };
 
 // ---- The API's shapes (snake_case), lenient where the spec allows growth: roles the provider
 // does not know yet must not break a refresh.
 const apiCorpusRole = z.object({ corpus_key: z.string(), role: z.string() });
 const apiAgentRole = z.object({ agent_key: z.string(), role: z.string() });
+/**
+ * ApiPolicy / ApiOperationPolicy. A null operation policy means "allowed on any resource" (the
+ * spec's text); a policy of another shape is ignored rather than failing a refresh.
+ */
+const apiOperationPolicy = z.object({
+  allow_any_resource: z.boolean().optional(),
+  allowed_resources: z.record(z.string(), z.array(z.string())).nullish(),
+}).nullable();
+const apiPolicy = z.object({ name: z.string(), allowed_operations: z.record(z.string(), apiOperationPolicy) }).optional().catch(undefined);
 
 export const apiUser = z.object({
   id: z.string(),
@@ -98,6 +120,7 @@ export const apiUser = z.object({
   api_roles: z.array(z.string()).optional(),
   corpus_roles: z.array(apiCorpusRole).optional(),
   agent_roles: z.array(apiAgentRole).optional(),
+  api_policy: apiPolicy,
 });
 export type ApiUser = z.infer<typeof apiUser>;
 
