@@ -16,7 +16,11 @@ export type Validated<T> =
  * Validates a resource's `news` with its zod schema, the way every `check` of this package does:
  * output-only keys, null and undefined are dropped; a property holding the engine's unknown
  * sentinel (preview) is set aside, unvalidated, in `unknown`; every zod issue becomes a
- * CheckFailure naming the property (`corpusRoles[0].role`), never a thrown error.
+ * CheckFailure, never a thrown error. Its property is the top-level input: the engine prints
+ * `property <p> value <inputs[p]>` and looks `p` up among the top-level inputs only
+ * (pkg/resource/deploy/step_generator.go issueCheckFailures), so a nested path there would print
+ * `value {<nil>}`. The path inside it leads the reason (`corpusRoles[0].role: …`); the bad value
+ * itself shows in the engine's rendering of the top-level value, which it redacts for secrets.
  */
 export function validateInputs<S extends z.ZodObject>(schema: S, news: Record<string, unknown>, fields: Readonly<Record<string, OutputKind>>): Validated<z.infer<S>> {
   const given: Record<string, unknown> = {};
@@ -29,11 +33,17 @@ export function validateInputs<S extends z.ZodObject>(schema: S, news: Record<st
   if (parsed.success) return { ok: true, data: parsed.data as Partial<z.infer<S>>, unknown };
   const failures = parsed.error.issues.flatMap((issue) =>
     issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ property: propertyPath([...issue.path, key]), reason: `unknown property ${key}` }))
-      : [{ property: propertyPath(issue.path), reason: issue.message }]);
+      ? issue.keys.map((key) => failureAt([...issue.path, key], `unknown property ${key}`))
+      : [failureAt(issue.path, issue.message)]);
   return { ok: false, failures };
 }
 
-function propertyPath(path: PropertyKey[]): string {
+/** A failure at `path`, reported on its top-level property, the rest of the path leading the reason. */
+export function failureAt(path: readonly PropertyKey[], reason: string): CheckFailure {
+  const property = String(path[0] ?? "");
+  return { property, reason: path.length > 1 ? `${propertyPath(path)}: ${reason}` : reason };
+}
+
+function propertyPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), "");
 }

@@ -4,6 +4,7 @@
 // thrown stack trace, and not one request to the API.
 import * as path from "node:path";
 import { ProviderHost } from "../harness/host";
+import { failureAt } from "../unit/core/check-failure";
 
 const repo = path.resolve(__dirname, "../..");
 
@@ -48,9 +49,9 @@ export function checkThroughHost<E extends Emulator>(spec: {
   });
   suite.check = (news) => suite.host.check(urn, {}, { ...news, __provider: provider });
 
-  test.each(spec.badInputs)("%s fails Check on its property, with no request", async (_case, news, property) => {
+  test.each(spec.badInputs)("%s fails Check on its top-level property, the path inside it leading the reason, with no request", async (_case, news, where) => {
     const { failures } = await suite.check(news);
-    expect(failures.map((f) => f.property)).toContain(property);
+    expect(failures).toContainEqual(failureAt(where));
     expect(emulator.requests).toEqual([]);
   });
   return suite;

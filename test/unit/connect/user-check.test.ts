@@ -1,6 +1,7 @@
 import { UNKNOWN } from "../../../provider/core/unknown";
 import { checkUser } from "../../../provider/connect/users/logic";
 import { badInputs } from "./bad-inputs";
+import { failureAt } from "../core/check-failure";
 
 describe("checkUser normalises valid inputs", () => {
   it("fills the defaults and leaves unset what the server decides (role, names, email)", () => {
@@ -28,9 +29,9 @@ describe("checkUser normalises valid inputs", () => {
 });
 
 describe("checkUser refuses bad inputs with a CheckFailure naming the property", () => {
-  test.each(badInputs)("%s", (_case, news, property) => {
+  test.each(badInputs)("%s", (_case, news, where) => {
     const { failures } = checkUser(news);
-    expect(failures.map((f) => f.property)).toContain(property);
+    expect(failures).toContainEqual(failureAt(where));
   });
 
   it("says why onDelete cannot be delete, and what to use", () => {
