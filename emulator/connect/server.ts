@@ -20,6 +20,8 @@ export type { DirectoryUser, User } from "./users-spec";
 
 export interface ConnectEmulatorOptions {
   port?: number;
+  /** The IPv4 address to listen on (default 127.0.0.1); another of this machine's, for a server reached over plain http inside a network. */
+  host?: string;
   /** The administrator's API key (default: random). */
   apiKey?: string;
   /** A publisher's API key: it may read, not write (default: random). */
@@ -70,7 +72,7 @@ export class ConnectEmulator extends Emulator {
   static async start(opts: ConnectEmulatorOptions = {}): Promise<ConnectEmulator> {
     if (![undefined, "password", "ldap"].includes(opts.authKind)) throw new RangeError('authKind must be "password" or "ldap"');
     if (opts.seats !== undefined && !(Number.isInteger(opts.seats) && opts.seats >= 0)) throw new RangeError("seats must be an integer ≥ 0");
-    return new ConnectEmulator(await listen(opts.port), opts);
+    return new ConnectEmulator(await listen(opts.port, opts.host), opts);
   }
 
   get authKind(): AuthKind {
