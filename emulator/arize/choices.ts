@@ -35,11 +35,13 @@ export const CUSTOM_ROLE_STATUS = 422;
 export const DELETE_AGAIN_STATUS = 204;
 
 /**
- * Resend works for users still waiting on an invitation (INVITED, or EXPIRED: a new link), and is
- * a 400 once they are ACTIVE ("the user is verified"). It restarts the invitation clock.
+ * Resend works only for a user who is currently INVITED (Arize's users page: "resend works only
+ * for a user who is currently invited"); an ACTIVE user is a 400 ("the user is verified"), and so
+ * is an EXPIRED one, whose invitation is renewed by creating the user again (the API reference:
+ * create on EXPIRED answers 201 with a new invitation). A resend restarts the invitation clock.
  * Reset password works only for ACTIVE users (400: "has not verified").
  */
-export const RESEND_STATUSES = ["INVITED", "EXPIRED"] as const;
+export const RESEND_STATUSES = ["INVITED"] as const;
 export const RESET_STATUSES = ["ACTIVE"] as const;
 
 /** An empty update, or one with unknown fields, is a 400 (the Python SDK refuses an empty update itself; the body is strict). */

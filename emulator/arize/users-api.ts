@@ -80,11 +80,11 @@ function remove(req: ServiceRequest, r: Route, store: UserStore): Reply {
 }
 
 /** An action allowed only in some statuses; 204 with no body. */
-function action(allowed: readonly UserStatus[], refusal: string, then?: (user: User) => void) {
+function action(allowed: readonly UserStatus[], refusal: (status: UserStatus) => string, then?: (user: User) => void) {
   return {
     method: "POST",
     run: (req: ServiceRequest, user: User): Reply => {
-      if (!allowed.includes(user.status)) return req.errors.error(400, `${refusal} (status ${user.status})`);
+      if (!allowed.includes(user.status)) return req.errors.error(400, `${refusal(user.status)} (status ${user.status})`);
       then?.(user);
       return { status: 204 };
     },
@@ -104,8 +104,10 @@ export function usersResource(store: UserStore, isAdmin: (req: ServiceRequest) =
     },
     duplicateStatus: 409,
     actions: {
-      "resend-invitation": action(RESEND_STATUSES, "The user is already verified; there is no invitation to resend", (u) => store.setStatus(u.id, "INVITED")),
-      "reset-password": action(RESET_STATUSES, "The user has not verified their account; a password reset is not possible"),
+      "resend-invitation": action(RESEND_STATUSES, (status) => status === "EXPIRED"
+        ? "The invitation has expired; create the user again to send a new one"
+        : "The user is already verified; there is no invitation to resend", (u) => store.setStatus(u.id, "INVITED")),
+      "reset-password": action(RESET_STATUSES, () => "The user has not verified their account; a password reset is not possible"),
     },
   };
 }
