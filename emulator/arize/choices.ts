@@ -21,6 +21,8 @@ export const DEFAULT_INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
  * With NONE any existing email is a 409 (the table's idempotency is stated only for other modes).
  */
 export const REINVITE_KEEPS_ID = true;
+/* The API reference says only "201 with a new invitation"; `reinviteKeepsId: false` makes the
+ * emulator answer a new user record (a new id) instead, so that a client can be tested on both. */
 
 /** A user created with NONE is ACTIVE at once (SSO); with a link or a temporary password it is INVITED until first login. */
 export const STATUS_AFTER_CREATE = { NONE: "ACTIVE", EMAIL_LINK: "INVITED", TEMPORARY_PASSWORD: "INVITED" } as const;
