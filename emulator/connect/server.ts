@@ -87,10 +87,12 @@ export class ConnectEmulator extends Emulator {
     return this.#state.generation;
   }
 
-  /** Makes `guid` the owner of the administrator's key (or the publisher's): what GET /v1/user answers for it. */
-  setKeyOwner(guid: string, key: "admin" | "publisher" = "admin"): void {
+  /** Makes `guid` the owner of the administrator's key (or the publisher's): what GET /v1/user answers for it; undefined: no owner. */
+  setKeyOwner(guid: string | undefined, key: "admin" | "publisher" = "admin"): void {
+    const access = key === "admin" ? "full" : "read-only";
+    if (guid === undefined) return void this.#state.keyOwners.delete(access);
     if (!this.#state.store.get(guid)) throw new Error(`setKeyOwner: no user ${guid}`);
-    this.#state.keyOwners.set(key === "admin" ? "full" : "read-only", guid);
+    this.#state.keyOwners.set(access, guid);
   }
 
   /** Changes the licence's seats (undefined: no limit). */
