@@ -102,7 +102,8 @@ export function arizeUserProvider(deps: { api: (account?: string) => UsersApi; l
       const patched = patch ? await api.update(userId, patch) : undefined;
       let temporaryPassword = olds.temporaryPassword;
       let current = userId;
-      if (triggerDue(olds.resendInvitationTrigger, news.resendInvitationTrigger)) {
+      const resend = triggerDue(olds.resendInvitationTrigger, news.resendInvitationTrigger);
+      if (resend) {
         const renewed = await resendOrRenew(api, userId, { ...news, role: olds.role, inviteMode });
         current = renewed.id;
         if (renewed.temporaryPassword) temporaryPassword = renewed.temporaryPassword;
@@ -110,8 +111,9 @@ export function arizeUserProvider(deps: { api: (account?: string) => UsersApi; l
       const reset = triggerDue(olds.passwordResetTrigger, news.passwordResetTrigger);
       if (reset) await api.resetPassword(current);
       const kept = keptSettings({ ...news, inviteMode }, temporaryPassword);
-      // A trigger moves the status (and a renewal may answer another user): the outputs are what a GET says now.
-      const user = patched && current === userId && !reset && !triggerDue(olds.resendInvitationTrigger, news.resendInvitationTrigger) ? patched : await api.get(current);
+      // A trigger moves the status (a renewal may even answer another user): the outputs are what a
+      // GET says now; the PATCH answer is that already when no trigger fired.
+      const user = patched && !resend && !reset ? patched : await api.get(current);
       return { outs: toOutputs(user, kept) };
     },
 
