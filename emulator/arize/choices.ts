@@ -21,6 +21,8 @@ export const DEFAULT_INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
  * With NONE any existing email is a 409 (the table's idempotency is stated only for other modes).
  */
 export const REINVITE_KEEPS_ID = true;
+/* The API reference says only "201 with a new invitation"; `reinviteKeepsId: false` makes the
+ * emulator answer a new user record (a new id) instead, so that a client can be tested on both. */
 
 /** A user created with NONE is ACTIVE at once (SSO); with a link or a temporary password it is INVITED until first login. */
 export const STATUS_AFTER_CREATE = { NONE: "ACTIVE", EMAIL_LINK: "INVITED", TEMPORARY_PASSWORD: "INVITED" } as const;
@@ -35,11 +37,13 @@ export const CUSTOM_ROLE_STATUS = 422;
 export const DELETE_AGAIN_STATUS = 204;
 
 /**
- * Resend works for users still waiting on an invitation (INVITED, or EXPIRED: a new link), and is
- * a 400 once they are ACTIVE ("the user is verified"). It restarts the invitation clock.
+ * Resend works only for a user who is currently INVITED (Arize's users page: "resend works only
+ * for a user who is currently invited"); an ACTIVE user is a 400 ("the user is verified"), and so
+ * is an EXPIRED one, whose invitation is renewed by creating the user again (the API reference:
+ * create on EXPIRED answers 201 with a new invitation). A resend restarts the invitation clock.
  * Reset password works only for ACTIVE users (400: "has not verified").
  */
-export const RESEND_STATUSES = ["INVITED", "EXPIRED"] as const;
+export const RESEND_STATUSES = ["INVITED"] as const;
 export const RESET_STATUSES = ["ACTIVE"] as const;
 
 /** An empty update, or one with unknown fields, is a 400 (the Python SDK refuses an empty update itself; the body is strict). */

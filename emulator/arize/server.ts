@@ -23,6 +23,11 @@ export interface ArizeEmulatorOptions {
   memberApiKey?: string;
   /** How long an invitation stays INVITED before it reads as EXPIRED. */
   invitationTtlMs?: number;
+  /**
+   * Whether creating an EXPIRED user again keeps its id (default, choices.ts REINVITE_KEEPS_ID) or
+   * answers a new user record with a new id (the old one gone, its email not burnt).
+   */
+  reinviteKeepsId?: boolean;
 }
 
 const key = (prefix: string) => `${prefix}${randomBytes(16).toString("hex")}`;
@@ -39,7 +44,7 @@ export class ArizeEmulator extends Emulator {
     this.memberApiKey = opts.memberApiKey ?? key("ak-member-");
     this.#users = new UserStore(opts.invitationTtlMs ?? DEFAULT_INVITATION_TTL_MS);
     const isAdmin = (req: ServiceRequest) => /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? "")?.[1] === this.apiKey;
-    const resources = [usersResource(this.#users, isAdmin)];
+    const resources = [usersResource(this.#users, isAdmin, opts.reinviteKeepsId)];
     this.service = {
       errors: arizeErrors,
       auth: authorization("Bearer", [[this.apiKey, "full"], [this.memberApiKey, "full"]]),

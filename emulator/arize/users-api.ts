@@ -12,7 +12,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { charCount, check, cursorPage, json, parseJsonBody, QueryReader, type Reply, type Resource, type Route, type ServiceRequest } from "../core";
-import { CUSTOM_ROLE_STATUS, DELETE_AGAIN_STATUS, RESEND_STATUSES, RESET_STATUSES } from "./choices";
+import { CUSTOM_ROLE_STATUS, DELETE_AGAIN_STATUS, REINVITE_KEEPS_ID, RESEND_STATUSES, RESET_STATUSES } from "./choices";
 import { CreateUserRequest, EMAIL_SEARCH_MAX_CHARS, LIMIT, UpdateUserRequest, USER_STATUSES, type CreateUserResponse, type ListUsersResponse, type User, type UserStatus } from "./users-spec";
 import type { UserStore } from "./users-store";
 
@@ -33,7 +33,7 @@ function list(req: ServiceRequest, store: UserStore): Reply {
   return json(200, body);
 }
 
-function create(req: ServiceRequest, store: UserStore): Reply {
+function create(req: ServiceRequest, store: UserStore, reinviteKeepsId: boolean): Reply {
   const parsed = parseJsonBody(req.body, req.errors);
   if ("reply" in parsed) return parsed.reply;
   const checked = check(CreateUserRequest, parsed.body);
@@ -51,7 +51,7 @@ function create(req: ServiceRequest, store: UserStore): Reply {
   };
   if (existing) {
     if (body.invite_mode !== "NONE" && existing.status === "INVITED") return json(200, existing);
-    if (body.invite_mode !== "NONE" && existing.status === "EXPIRED") return created(store.reinvite(existing.id, body)!);
+    if (body.invite_mode !== "NONE" && existing.status === "EXPIRED") return created((reinviteKeepsId ? store.reinvite(existing.id, body) : store.reinviteAsNew(existing.id, body))!);
     return req.errors.error(409, `A user with email ${body.email} already exists`);
   }
   const result = store.create(body);
@@ -80,32 +80,34 @@ function remove(req: ServiceRequest, r: Route, store: UserStore): Reply {
 }
 
 /** An action allowed only in some statuses; 204 with no body. */
-function action(allowed: readonly UserStatus[], refusal: string, then?: (user: User) => void) {
+function action(allowed: readonly UserStatus[], refusal: (status: UserStatus) => string, then?: (user: User) => void) {
   return {
     method: "POST",
     run: (req: ServiceRequest, user: User): Reply => {
-      if (!allowed.includes(user.status)) return req.errors.error(400, `${refusal} (status ${user.status})`);
+      if (!allowed.includes(user.status)) return req.errors.error(400, `${refusal(user.status)} (status ${user.status})`);
       then?.(user);
       return { status: 204 };
     },
   };
 }
 
-export function usersResource(store: UserStore, isAdmin: (req: ServiceRequest) => boolean): Resource<User> {
+export function usersResource(store: UserStore, isAdmin: (req: ServiceRequest) => boolean, reinviteKeepsId = REINVITE_KEEPS_ID): Resource<User> {
   return {
     path: ["v2", "users"],
     ops: ["list", "create", "get", "update", "delete"],
     store,
     custom: {
       list: (req) => list(req, store),
-      create: (req) => create(req, store),
+      create: (req) => create(req, store, reinviteKeepsId),
       update: (req, r) => update(req, r, store, isAdmin),
       delete: (req, r) => remove(req, r, store),
     },
     duplicateStatus: 409,
     actions: {
-      "resend-invitation": action(RESEND_STATUSES, "The user is already verified; there is no invitation to resend", (u) => store.setStatus(u.id, "INVITED")),
-      "reset-password": action(RESET_STATUSES, "The user has not verified their account; a password reset is not possible"),
+      "resend-invitation": action(RESEND_STATUSES, (status) => status === "EXPIRED"
+        ? "The invitation has expired; create the user again to send a new one"
+        : "The user is already verified; there is no invitation to resend", (u) => store.setStatus(u.id, "INVITED")),
+      "reset-password": action(RESET_STATUSES, () => "The user has not verified their account; a password reset is not possible"),
     },
   };
 }

@@ -76,6 +76,17 @@ export class UserStore extends ResourceStore<User, CreateUserRequest, UpdateUser
     return this.get(id);
   }
 
+  /**
+   * A new invitation for an EXPIRED user as a new user record (a new id): the old record leaves
+   * the store without burning the email (it was not deleted, it was re-invited).
+   */
+  reinviteAsNew(id: string, req: CreateUserRequest): User | undefined {
+    if (!this.get(id) || !super.remove(id)) return undefined;
+    this.#invitedAt.delete(id);
+    const result = this.create(req);
+    return result.kind === "created" ? result.item : undefined;
+  }
+
   /** The live user with this email (case-insensitive). */
   byEmail(email: string): User | undefined {
     return this.all().find((u) => u.email.toLowerCase() === email.toLowerCase());

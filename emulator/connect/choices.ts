@@ -39,6 +39,7 @@ export const CODES = {
   BAD_TICKET: { status: 400, code: 127 },
   // Numbered from the newer spec's enum order; no status given: 400.
   INVALID_GUID: { status: 400, code: 261 },
+  // The table: 129/400 blank unique ID (not raised here: no SAML mode).
 } as const;
 
 /** 404 for a user that does not exist (table: 9/404), and for a path no operation serves (4/404, object missing). */
@@ -97,6 +98,25 @@ export const MIN_PASSWORD = 6;
  * alternatives; `licensed` is every unlocked user, `inactive` none (no user ever logs in here).
  * Order: creation order, or `sort`/`asc_order`.
  */
+
+/**
+ * GET /v1/user (getCurrentUser) answers the user who owns the request's API key. An emulator
+ * starts with no users, so its keys belong to no one until `setKeyOwner` names a user (a real
+ * server's key always has one); until then, or once that user is gone, it is 404 code 9.
+ */
+
+/**
+ * Server generations. "current" follows the newer spec: UserCreatePushInput takes `external_id`
+ * and the deprecated alias `unique_id`, and User shows `external_id`. "2023" follows the 2023.09
+ * API reference (and posit-sdk-py, which sends only `unique_id`): UserCreatePushInput knows
+ * `unique_id` only, and User has neither field. An unknown field in the body is refused (400,
+ * code 0), as the emulator's request schemas are closed (the newer spec's additionalProperties:
+ * false). The 2023.09 reference does not say how it treats an unknown field; a server that
+ * ignored it would refuse the create on SAML with code 129 (blank unique ID), which a client must
+ * read the same way.
+ */
+export type Generation = "current" | "2023";
+export const DEFAULT_GENERATION: Generation = "current";
 
 /** A path parameter that is not a UUID is code 261 (the newer spec's "invalid user GUID"). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -10,6 +10,7 @@ export const connectCli = defineServiceCli({
     "api-key": textFlag("KEY", "the administrator's key, sent as Authorization: Key <KEY> (default: random)"),
     "publisher-api-key": textFlag("KEY", "a publisher's key, which may only read (default: random)"),
     "auth-kind": choiceFlag("KIND", "password (POST creates users) or ldap (users are imported from a directory) (default password)", ["password", "ldap"] as const),
+    generation: choiceFlag("GEN", "current (external_id) or 2023 (an older server that knows only unique_id) (default current)", ["current", "2023"] as const),
     seats: integerFlag("N", "unlocked users the licence allows, 0–1000000 (default: no limit)", 0, 1_000_000),
   },
   prints: [
@@ -24,6 +25,7 @@ export const connectCli = defineServiceCli({
       publisherApiKey: values["publisher-api-key"],
       authKind: values["auth-kind"],
       seats: values.seats,
+      generation: values.generation,
     });
     return {
       emulator,

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { authorization, Emulator, listen, serveResources, type Service } from "../core";
-import { DEFAULT_AUTH_KIND, WWW_AUTHENTICATE, type AuthKind } from "./choices";
+import { DEFAULT_AUTH_KIND, DEFAULT_GENERATION, WWW_AUTHENTICATE, type AuthKind, type Generation } from "./choices";
 import { connectErrors } from "./errors";
 import { collectionExtras, usersResource, type ConnectState } from "./users-api";
 import type { DirectoryUser, User } from "./users-spec";
@@ -20,6 +20,8 @@ export type { DirectoryUser, User } from "./users-spec";
 
 export interface ConnectEmulatorOptions {
   port?: number;
+  /** The IPv4 address to listen on (default 127.0.0.1); another of this machine's, for a server reached over plain http inside a network. */
+  host?: string;
   /** The administrator's API key (default: random). */
   apiKey?: string;
   /** A publisher's API key: it may read, not write (default: random). */
@@ -28,6 +30,8 @@ export interface ConnectEmulatorOptions {
   authKind?: AuthKind;
   /** Unlocked users the licence allows (default: no limit). */
   seats?: number;
+  /** "current" (default): the newer spec, `external_id`. "2023": an older server that knows only `unique_id` (choices.ts). */
+  generation?: Generation;
 }
 
 /** A seed: a UserCreatePushInput with plain strings. */
@@ -56,6 +60,7 @@ export class ConnectEmulator extends Emulator {
     this.#state = {
       store: new UserStore(), authKind: opts.authKind ?? DEFAULT_AUTH_KIND, seats: opts.seats,
       directory: new Map(), tickets: new Map(), immutable: new Set(),
+      generation: opts.generation ?? DEFAULT_GENERATION, keyOwners: new Map(),
     };
     const resources = [usersResource(this.#state)];
     this.service = {
@@ -69,12 +74,25 @@ export class ConnectEmulator extends Emulator {
 
   static async start(opts: ConnectEmulatorOptions = {}): Promise<ConnectEmulator> {
     if (![undefined, "password", "ldap"].includes(opts.authKind)) throw new RangeError('authKind must be "password" or "ldap"');
+    if (![undefined, "current", "2023"].includes(opts.generation)) throw new RangeError('generation must be "current" or "2023"');
     if (opts.seats !== undefined && !(Number.isInteger(opts.seats) && opts.seats >= 0)) throw new RangeError("seats must be an integer ≥ 0");
-    return new ConnectEmulator(await listen(opts.port), opts);
+    return new ConnectEmulator(await listen(opts.port, opts.host), opts);
   }
 
   get authKind(): AuthKind {
     return this.#state.authKind;
+  }
+
+  get generation(): Generation {
+    return this.#state.generation;
+  }
+
+  /** Makes `guid` the owner of the administrator's key (or the publisher's): what GET /v1/user answers for it; undefined: no owner. */
+  setKeyOwner(guid: string | undefined, key: "admin" | "publisher" = "admin"): void {
+    const access = key === "admin" ? "full" : "read-only";
+    if (guid === undefined) return void this.#state.keyOwners.delete(access);
+    if (!this.#state.store.get(guid)) throw new Error(`setKeyOwner: no user ${guid}`);
+    this.#state.keyOwners.set(access, guid);
   }
 
   /** Changes the licence's seats (undefined: no limit). */
@@ -119,12 +137,13 @@ export class ConnectEmulator extends Emulator {
     return this.#state.store.all();
   }
 
-  /** Forgets users, the directory, tickets, immutable fields, the request log and faults; keeps the server kind and seats. */
+  /** Forgets users, key owners, the directory, tickets, immutable fields, the request log and faults; keeps the server kind, generation and seats. */
   override reset(): void {
     super.reset();
     this.#state.store.clear();
     this.#state.directory.clear();
     this.#state.tickets.clear();
     this.#state.immutable.clear();
+    this.#state.keyOwners.clear();
   }
 }

@@ -13,9 +13,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { check, json, numberedPage, parseJsonBody, QueryReader, type Reply, type Resource, type ServiceRequest } from "../core";
-import { CODES, MIN_PASSWORD, PAGE_NUMBER, PAGE_SIZE, UUID, type AuthKind } from "./choices";
+import { CODES, MIN_PASSWORD, PAGE_NUMBER, PAGE_SIZE, USER_NOT_FOUND, UUID, type AuthKind, type Generation } from "./choices";
 import { apiError } from "./errors";
-import { ACCOUNT_STATUSES, LockUserInput, ROLES, SORT_FIELDS, UserCreatePullInput, UserCreatePushInput, UserUpdateInput, type DirectoryUser, type EditableUser, type Page, type User, type UserWithTicket } from "./users-spec";
+import { ACCOUNT_STATUSES, LockUserInput, ROLES, SORT_FIELDS, UserCreatePullInput, UserCreatePushInput, UserCreatePushInput2023, UserUpdateInput, type DirectoryUser, type EditableUser, type Page, type User, type UserWithTicket } from "./users-spec";
 import type { UserStore } from "./users-store";
 
 export interface ConnectState {
@@ -28,6 +28,17 @@ export interface ConnectState {
   tickets: Map<string, string>;
   /** Fields a PUT may not change (code 53). */
   immutable: Set<string>;
+  /** Which spec generation the server speaks (choices.ts). */
+  generation: Generation;
+  /** The user who owns each key, by its access ("full": the administrator's key; "read-only": the publisher's). */
+  keyOwners: Map<string, string>;
+}
+
+/** A user as this server's generation shows it: 2023 servers have no external_id (choices.ts). */
+function shown<T extends { external_id?: string }>(s: ConnectState, user: T): T {
+  if (s.generation === "current") return user;
+  const { external_id: _hidden, ...rest } = user;
+  return rest as T;
 }
 
 const fail = (c: { status: number; code: number }, message: string) => apiError(c.status, c.code, message);
@@ -48,7 +59,7 @@ const notAdmin = (req: ServiceRequest) => req.access === "read-only";
 
 function create(req: ServiceRequest, s: ConnectState): Reply {
   if (notAdmin(req)) return fail(CODES.ROLE_NOT_PERMITTED, "You do not have permission to assign this role.");
-  const body = parsed(req, UserCreatePushInput);
+  const body = parsed<UserCreatePushInput>(req, s.generation === "2023" ? UserCreatePushInput2023 : UserCreatePushInput);
   if ("reply" in body) return body.reply;
   if (s.authKind === "ldap") return fail(CODES.PUSH_ON_PULL_AUTH, "This server's users come from its directory: use the remote search and PUT /v1/users with a temp_ticket.");
   const input = body.value;
@@ -63,7 +74,7 @@ function insert(req: ServiceRequest, s: ConnectState, input: UserCreatePushInput
   if (s.store.named(input.username)) return fail(CODES.USERNAME_TAKEN, "The requested username is already in use.");
   if (seatsFull(s)) return fail(CODES.SEAT_LIMIT, "The licence's user seat limit has been reached.");
   const created = s.store.create(input);
-  if (created.kind === "created") return json(200, created.item);
+  if (created.kind === "created") return json(200, shown(s, created.item));
   if (created.kind === "invalid") return badBody(created.messages);
   return fail(CODES.USERNAME_TAKEN, "The requested username is already in use.");
 }
@@ -133,7 +144,7 @@ function list(req: ServiceRequest, s: ConnectState): Reply {
   if (asc === "false") users.reverse();
   // A prefix search answers its first page only.
   const page = numberedPage(users, prefix === undefined ? number : 1, size);
-  const body: Page<User> = { results: page.items, current_page: prefix === undefined ? number : 1, total: page.total };
+  const body: Page<User> = { results: page.items.map((u) => shown(s, u)), current_page: prefix === undefined ? number : 1, total: page.total };
   return json(200, body);
 }
 
@@ -192,7 +203,7 @@ export function usersResource(s: ConnectState): Resource<User> {
       create: (req) => create(req, s),
       get: (req, r) => {
         const found = get(req, s, r.key);
-        return "user" in found ? json(200, found.user) : found;
+        return "user" in found ? json(200, shown(s, found.user)) : found;
       },
       update: (req, r) => update(req, s, r.key),
     },
@@ -200,8 +211,16 @@ export function usersResource(s: ConnectState): Resource<User> {
   };
 }
 
-/** The two collection routes the core's router does not take: PUT /v1/users and GET /v1/users/remote. */
+/** getCurrentUser: the user who owns the request's key (choices.ts). */
+function currentUser(req: ServiceRequest, s: ConnectState): Reply {
+  const guid = s.keyOwners.get(req.access ?? "");
+  const user = guid === undefined ? undefined : s.store.get(guid);
+  return user ? json(200, shown(s, user)) : apiError(404, USER_NOT_FOUND, "The API key's user was not found.");
+}
+
+/** The routes the core's router does not take: PUT /v1/users, GET /v1/users/remote and GET /v1/user. */
 export function collectionExtras(req: ServiceRequest, s: ConnectState): Reply | undefined {
+  if (req.path === "/__api__/v1/user" && req.method === "GET") return currentUser(req, s);
   if (req.path === "/__api__/v1/users" && req.method === "PUT") return importUser(req, s);
   if (req.path === "/__api__/v1/users/remote" && req.method === "GET") return remoteSearch(req, s);
   return undefined;

@@ -31,6 +31,9 @@ export const UserCreatePushInput = z.strictObject({
 });
 export type UserCreatePushInput = z.infer<typeof UserCreatePushInput>;
 
+/** UserCreatePushInput of the 2023.09 reference: `unique_id` only (no `external_id`). */
+export const UserCreatePushInput2023 = UserCreatePushInput.omit({ external_id: true });
+
 /** UserUpdateInput: every field optional. */
 export const UserUpdateInput = z.strictObject({
   email: text.optional(),

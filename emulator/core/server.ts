@@ -57,12 +57,15 @@ export interface Service {
   handle(req: ServiceRequest): Reply;
 }
 
-/** Listens on 127.0.0.1:`port` (0 = any free port). */
-export async function listen(port = 0): Promise<Server> {
+/**
+ * Listens on 127.0.0.1:`port` (0 = any free port), or on another IPv4 address of this machine
+ * (`host`), as a server inside a private network would be reached.
+ */
+export async function listen(port = 0, host = "127.0.0.1"): Promise<Server> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
+    server.listen(port, host, () => resolve());
   });
   return server;
 }
@@ -78,9 +81,9 @@ export abstract class Emulator {
   readonly #closing = new AbortController();
 
   protected constructor(server: Server) {
-    const { port } = server.address() as AddressInfo;
+    const { port, address } = server.address() as AddressInfo;
     this.#server = server;
-    this.url = `http://127.0.0.1:${port}`;
+    this.url = `http://${address}:${port}`;
     server.on("request", (req, res) => void this.#handle(req, res));
   }
 

@@ -14,6 +14,9 @@ export const connectProfile: ServiceProfile = {
   envAliases: { serverUrl: "CONNECT_SERVER", apiKey: "CONNECT_API_KEY" },
   apiUrl: { key: "serverUrl", normalise: withApiSuffix },
   apiKey: { header: "authorization", scheme: "Key" },
+  // Connect listens on plain HTTP (port 3939) by default; many installations keep it so inside a
+  // private network. connect:allowInsecureHttp lets such a server be reached, with a warning.
+  insecureHttpOptIn: true,
   parseErrorBody,
   // getUsers: page_number (from 1) and page_size (up to 500); a short page is the last.
   paging: { style: "pageNumber", sizeParam: "page_size", numberParam: "page_number", firstPage: 1 },

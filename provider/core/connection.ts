@@ -3,13 +3,15 @@ import { ApiClient } from "./client";
 import { pulumiLogger, type Logger } from "./log";
 import { forAccount } from "./account";
 import type { ServiceProfile } from "./profile";
-import { readConnectionSettings, type ConfigSource } from "./settings";
+import { insecureHttpWarning, readConnectionSettings, type ConfigSource } from "./settings";
 
 interface Entry {
   client?: ApiClient;
   error?: unknown;
   /** The settings, held in memory only to compare configurations; never logged or returned. */
   fingerprint?: string;
+  /** The account's profile (its namespace names the keys in messages). */
+  profile?: ServiceProfile;
 }
 
 /**
@@ -33,6 +35,7 @@ export class ServiceConnections {
       const next = this.entry(account);
       if (sameLogger && old.client && next.fingerprint === old.fingerprint) continue;
       this.entries.set(account, next);
+      this.warnIfInsecure(next);
       void old.client?.close();
     }
   }
@@ -41,7 +44,10 @@ export class ServiceConnections {
   client(account?: string): ApiClient {
     const key = account ?? "";
     let entry = this.entries.get(key);
-    if (!entry) this.entries.set(key, (entry = this.entry(key)));
+    if (!entry) {
+      this.entries.set(key, (entry = this.entry(key)));
+      this.warnIfInsecure(entry);
+    }
     if (entry.error) throw entry.error;
     return entry.client as ApiClient;
   }
@@ -64,12 +70,18 @@ export class ServiceConnections {
     };
   }
 
+  /** Once per client made: so every run (every provider process) that uses plain http:// says so. */
+  private warnIfInsecure(entry: Entry): void {
+    const warning = entry.client && insecureHttpWarning(entry.client.settings, entry.profile!);
+    if (warning) this.log.warn(warning);
+  }
+
   private entry(account: string): Entry {
     const profile = forAccount(this.profile, account || undefined);
     try {
       const settings = readConnectionSettings(this.config, profile, this.env);
       // A client opens no connection until its first request, so one made only to compare costs nothing.
-      return { client: new ApiClient(settings, { profile, logger: this.log }), fingerprint: JSON.stringify(settings) };
+      return { client: new ApiClient(settings, { profile, logger: this.log }), fingerprint: JSON.stringify(settings), profile };
     } catch (error) {
       // Raised by the first request: check and diff need no connection.
       return { error };

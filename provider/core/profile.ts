@@ -20,6 +20,12 @@ export interface ServiceProfile {
   apiUrl: { key: string; default?: string; normalise?: (url: URL) => URL };
   /** How the `apiKey` setting becomes a header: `x-api-key: K`, `authorization: Bearer K`, `authorization: Key K`. */
   apiKey: { header: string; scheme?: string };
+  /**
+   * Whether plain `http://` to any host may be opted into, per account, with `<ns>:allowInsecureHttp`
+   * (for self-hosted servers that listen on plain HTTP inside a private network). Without it, or
+   * when the key is unset, only `https://` and loopback `http://` are accepted.
+   */
+  insecureHttpOptIn?: boolean;
   /** OAuth2 client credentials (RFC 6749 §4.4) from `clientId`/`clientSecret`, when the service has them. */
   oauth2?: { tokenUrlKey: string; tokenUrlDefault: string };
   /** Reads the service's error body (already JSON-parsed, possibly undefined). */

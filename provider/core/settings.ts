@@ -22,7 +22,12 @@ export interface ConnectionSettings {
   requestTimeoutMs: number;
   maxRetries: number;
   maxConcurrency: number;
+  /** `<ns>:allowInsecureHttp` was set to true (only read for profiles with `insecureHttpOptIn`). */
+  allowInsecureHttp?: true;
 }
+
+/** The config key that lets plain http:// reach a non-loopback host (profiles with `insecureHttpOptIn`). */
+export const INSECURE_HTTP_KEY = "allowInsecureHttp";
 
 const commonKeys = ["apiKey", "clientId", "clientSecret", "requestTimeoutMs", "maxRetries", "maxConcurrency"] as const;
 
@@ -33,7 +38,7 @@ export function envName(prefix: string, key: string): string {
 
 /** Stack config wins over the environment; an empty value counts as unset. */
 export function readRaw(config: ConfigSource | undefined, p: ServiceProfile, env: NodeJS.ProcessEnv): Record<string, string> {
-  const keys = [...commonKeys, p.apiUrl.key, ...(p.oauth2 ? [p.oauth2.tokenUrlKey] : [])];
+  const keys = [...commonKeys, p.apiUrl.key, ...(p.oauth2 ? [p.oauth2.tokenUrlKey] : []), ...(p.insecureHttpOptIn ? [INSECURE_HTTP_KEY] : [])];
   const raw: Record<string, string> = {};
   for (const key of keys) {
     const alias = p.envAliases?.[key];
@@ -45,19 +50,31 @@ export function readRaw(config: ConfigSource | undefined, p: ServiceProfile, env
 
 const loopbackHosts = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-function endpoint(name: string) {
+/** Whether `url` is plain http:// to a host other than loopback: the API key would cross a network in clear. */
+export function isInsecureRemote(url: URL | undefined): boolean {
+  return url !== undefined && url.protocol === "http:" && !loopbackHosts.test(url.hostname);
+}
+
+/**
+ * https:// always; http:// to loopback always; http:// to any other host only when the service
+ * allows the opt-in and the account set it (`optIn`: the key's name; undefined: not offered).
+ */
+function endpoint(name: string, insecure: { allowed: boolean; optIn?: string }) {
   return z.string().check(
     z.url({ message: `${name} must be an absolute URL` }),
   ).transform((s, ctx) => {
     const url = new URL(s);
-    if (url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.test(url.hostname))) return url;
-    ctx.addIssue({ code: "custom", message: `${name} must use https:// (plain http:// is allowed only for loopback hosts), got ${url.protocol}//${url.host}` });
+    if (url.protocol === "https:" || (url.protocol === "http:" && (loopbackHosts.test(url.hostname) || insecure.allowed))) return url;
+    const way = insecure.optIn && url.protocol === "http:"
+      ? `; for a server that only listens on plain HTTP inside a private network, set ${insecure.optIn} to true (the API key then travels unencrypted)`
+      : "";
+    ctx.addIssue({ code: "custom", message: `${name} must use https:// (plain http:// is allowed only for loopback hosts), got ${url.protocol}//${url.host}${way}` });
     return z.NEVER;
   });
 }
 
-function optionalEndpoint(name: string, fallback: string | undefined) {
-  return fallback === undefined ? endpoint(name).optional() : endpoint(name).default(new URL(fallback));
+function optionalEndpoint(name: string, fallback: string | undefined, insecure: { allowed: boolean; optIn?: string }) {
+  return fallback === undefined ? endpoint(name, insecure).optional() : endpoint(name, insecure).default(new URL(fallback));
 }
 
 function integer(name: string, min: number, max: number, fallback: number) {
@@ -79,9 +96,12 @@ function configError(p: ServiceProfile, message: string): ApiError {
 export function readConnectionSettings(config: ConfigSource | undefined, p: ServiceProfile, env: NodeJS.ProcessEnv = process.env): ConnectionSettings {
   const raw = readRaw(config, p, env);
   const ns = p.namespace;
+  const optIn = p.insecureHttpOptIn ? `${ns}:${INSECURE_HTTP_KEY}` : undefined;
+  const allowInsecure = optIn ? flag(p, optIn, raw[INSECURE_HTTP_KEY]) : false;
+  const insecure = { allowed: allowInsecure, optIn };
   const schema = z.object({
-    apiUrl: optionalEndpoint(`${ns}:${p.apiUrl.key}`, p.apiUrl.default),
-    tokenUrl: p.oauth2 ? endpoint(`${ns}:${p.oauth2.tokenUrlKey}`).default(new URL(p.oauth2.tokenUrlDefault)) : z.undefined(),
+    apiUrl: optionalEndpoint(`${ns}:${p.apiUrl.key}`, p.apiUrl.default, insecure),
+    tokenUrl: p.oauth2 ? endpoint(`${ns}:${p.oauth2.tokenUrlKey}`, insecure).default(new URL(p.oauth2.tokenUrlDefault)) : z.undefined(),
     requestTimeoutMs: integer(`${ns}:requestTimeoutMs`, 100, 600_000, 30_000),
     maxRetries: integer(`${ns}:maxRetries`, 0, 20, 6),
     maxConcurrency: integer(`${ns}:maxConcurrency`, 1, 256, 16),
@@ -99,7 +119,29 @@ export function readConnectionSettings(config: ConfigSource | undefined, p: Serv
     apiUrl: apiUrl && p.apiUrl.normalise ? p.apiUrl.normalise(apiUrl) : apiUrl,
     ...(tokenUrl ? { tokenUrl } : {}),
     ...(credentials ? { credentials } : {}),
+    ...(allowInsecure ? { allowInsecureHttp: true as const } : {}),
   };
+}
+
+/** "true" or "false" (any case); anything else names the key. Unset is false. */
+function flag(p: ServiceProfile, name: string, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  throw configError(p, `invalid ${p.service} provider configuration: ${name} must be true or false`);
+}
+
+/**
+ * The warning for settings that send the API key over plain http:// to a non-loopback host
+ * (possible only with the opt-in), or undefined. Names the key and the host, never a credential.
+ */
+export function insecureHttpWarning(s: ConnectionSettings, p: ServiceProfile): string | undefined {
+  const urls = [s.apiUrl, s.tokenUrl].filter(isInsecureRemote) as URL[];
+  if (urls.length === 0) return undefined;
+  const hosts = [...new Set(urls.map((u) => u.host))].join(", ");
+  return `${p.service}: ${p.namespace}:${INSECURE_HTTP_KEY} is true and the server is plain http://${hosts}: ` +
+    "the API key and every user's details travel unencrypted to it; use https:// (e.g. a TLS proxy in front of the server) as soon as you can";
 }
 
 /** The settings a request needs, or an error that says which key to set. */

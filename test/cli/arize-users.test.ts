@@ -53,6 +53,19 @@ test("a new name is one PATCH of that field, in place", async () => {
   expect(arize.user(id)?.name).toBe("Head of Data");
 });
 
+test("an expired invitation is renewed by changing resendAnalyst: one POST /v2/users, no delete, and the status output is the server's", async () => {
+  const id = arize.userByEmail("analyst@example.com")!.id;
+  arize.setStatus(id, "EXPIRED");
+  await stack.setConfig("resendAnalyst", "2");
+  const from = arize.requests.length;
+  const r = await stack.up();
+  expect(r.code).toBe(0);
+  expect(summaryOf(r.stdout)).toEqual(["~ 1 updated", "3 unchanged"]);
+  expect(writes(from)).toEqual(["POST /v2/users"]);
+  expect(arize.userByEmail("analyst@example.com")).toMatchObject({ id, status: "INVITED" });
+  expect((await stack.ok(["stack", "output", "analystStatus"])).stdout.trim()).toBe("INVITED");
+});
+
 test("destroy deletes two users and leaves the retained one in Arize", async () => {
   const kept = arize.userByEmail("annotator@example.com")!.id;
   const from = arize.requests.length;

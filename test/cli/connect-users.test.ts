@@ -63,6 +63,23 @@ test("a role changed on the server shows as drift on refresh, and up puts it bac
   expect(connect.user(guid)?.user_role).toBe("publisher");
 });
 
+test("locking the API key's own user fails the up with an error that says so, and sends no lock", async () => {
+  const bob = connect.userNamed("robert")!;
+  connect.setKeyOwner(bob.guid);
+  try {
+    await stack.setConfig("bobLocked", "true");
+    const from = connect.requests.length;
+    const r = await stack.up();
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/refusing to lock Connect user robert \(guid [0-9a-f-]{36}\): it is the API key's own account/);
+    expect(writes(from)).toEqual([]);
+    expect(connect.user(bob.guid)?.locked).toBe(false);
+  } finally {
+    connect.setKeyOwner(undefined);
+    await stack.setConfig("bobLocked", "false");
+  }
+});
+
 test("destroy locks the users instead of deleting them", async () => {
   const from = connect.requests.length;
   const r = await stack.destroy();

@@ -77,7 +77,7 @@ test("the provider's whole lifecycle on a password server: 0 violations on eithe
   const t = new JudgedTransport();
   const { provider, api, close } = providerVia(prism.url, emulator.apiKey, t);
   try {
-    emulator.seedUser({ username: "root", user_role: "administrator" });
+    emulator.setKeyOwner(emulator.seedUser({ username: "root", user_role: "administrator" }).guid);
     emulator.seedUser({ username: "taken", email: "taken@example.com" });
     const { id, outs } = await provider.create(inputsOf({ username: "alice", email: "alice@example.com", firstName: "Alice", lastName: "L", userRole: "publisher", password: "wonderland", externalId: "ext-1" }));
     const { outs: renamed } = await provider.update(id, outs, inputsOf({ username: "alice2", email: "alice@example.com", userRole: "viewer", locked: true }));
@@ -100,6 +100,7 @@ test("the provider's whole lifecycle on a password server: 0 violations on eithe
     expect(t.seen).toEqual(expect.arrayContaining([
       "POST /__api__/v1/users 200", "PUT /__api__/v1/users/{guid} 200", "POST /__api__/v1/users/{guid}/lock 200", "GET /__api__/v1/users/{guid} 200",
       "POST /__api__/v1/users 409", "GET /__api__/v1/users 200", "GET /__api__/v1/users/{guid} 404", "POST /__api__/v1/users/{guid}/lock 404",
+      "GET /__api__/v1/user 200",
     ]));
     expect(t.violations.map(describe_)).toEqual([]);
     expect(prism.violationLines()).toEqual([]);
@@ -126,15 +127,20 @@ test("the LDAP import (120, remote search, PUT with a ticket) and refused edits:
   }
 });
 
-test("the provider runs against Prism's mock of the spec: create, update, read, lock", async () => {
+test("the provider runs against Prism's mock of the spec: create, update, read; a lock of the key's own user is refused", async () => {
   const t = new JudgedTransport({ prefer: "dynamic=false" });
   const { provider, close } = providerVia(mock.url, "any-key", t);
   try {
     const { id, outs } = await provider.create(inputsOf({ username: "mocked", userRole: "viewer" }));
     expect(typeof id).toBe("string");
-    await provider.update(id, outs, inputsOf({ username: "mocked2", locked: !outs.locked }));
+    await provider.update(id, outs, inputsOf({ username: "mocked2" }));
     await provider.read(id, outs);
-    await provider.delete(id, outs);
+    // The static mock answers the spec's one example user everywhere, GET /v1/user included: to
+    // the provider every user is the API key's own, which it never locks (nothing is sent).
+    const before = t.seen.length;
+    await expect(provider.update(id, { ...outs, locked: false }, inputsOf({ username: outs.username, locked: true }))).rejects.toThrow(/the API key's own account/);
+    await expect(provider.delete(id, outs)).rejects.toThrow(/the API key's own account/);
+    expect(t.seen.slice(before)).toEqual(["GET /__api__/v1/user 200"]);
     expect(t.violations.map(describe_)).toEqual([]);
     expect(t.seen.every((s) => / 200$/.test(s))).toBe(true);
   } finally {

@@ -34,9 +34,32 @@ test("editing name and isDeveloper updates in place with one PATCH; a changed tr
   const r = ok(await stack(withUsers({ alice: { ...alice, name: "Alice B.", isDeveloper: false, resendInvitationTrigger: "2" }, bob })).up(usersProgram, { programDir }));
   expect(ops(r)).toEqual(["same bob", "update alice"]);
   const id = encodeURIComponent(byEmail("alice@example.com")!.id);
-  expect(apiCalls()).toEqual([`PATCH /v2/users/${id}`, `POST /v2/users/${id}/resend-invitation`]);
+  expect(apiCalls()).toEqual([`PATCH /v2/users/${id}`, `GET /v2/users/${id}`, `POST /v2/users/${id}/resend-invitation`, `GET /v2/users/${id}`]);
   expect(writes()[0]?.body).toEqual({ name: "Alice B.", is_developer: false });
   expect(byEmail("alice@example.com")).toMatchObject({ name: "Alice B.", is_developer: false });
+});
+
+test("a changed resendInvitationTrigger on an EXPIRED user renews its invitation by creating it again: no delete, the id follows the answer", async () => {
+  ok(await stack(withUsers({ alice: { ...alice, resendInvitationTrigger: "1" } })).up(usersProgram, { programDir }));
+  const before = byEmail("alice@example.com")!.id;
+  env.emulator.setStatus(before, "EXPIRED");
+  env.emulator.requests.length = 0;
+  const r = ok(await stack(withUsers({ alice: { ...alice, resendInvitationTrigger: "2" } })).up(usersProgram, { programDir }));
+  expect(ops(r)).toEqual(["update alice"]);
+  const id = encodeURIComponent(before);
+  expect(apiCalls()).toEqual([`GET /v2/users/${id}`, "POST /v2/users", `GET /v2/users/${id}`]);
+  const renewed = byEmail("alice@example.com")!;
+  expect(renewed.status).toBe("INVITED");
+  const state = stack().state().resources.find((res) => res.name === "alice")!;
+  expect(state).toMatchObject({ id: renewed.id, outputs: { userId: renewed.id, status: "INVITED", resendInvitationTrigger: "2" } });
+});
+
+test("after a trigger that only resets the password, the state's status is the server's (ACTIVE), not the one stored before", async () => {
+  ok(await stack(withUsers({ alice: { ...alice, passwordResetTrigger: "1" } })).up(usersProgram, { programDir }));
+  const id = byEmail("alice@example.com")!.id;
+  env.emulator.setStatus(id, "ACTIVE");
+  ok(await stack(withUsers({ alice: { ...alice, passwordResetTrigger: "2" } })).up(usersProgram, { programDir }));
+  expect(stack().state().resources.find((res) => res.name === "alice")?.outputs).toMatchObject({ userId: id, status: "ACTIVE" });
 });
 
 test("a role change is refused before any request; after Arize changes it and a refresh, setting it is no change", async () => {

@@ -28,7 +28,8 @@ test("a username rename updates in place (same guid) with one PUT and a read; lo
   env.emulator.requests.length = 0;
   const r = ok(await stack({ "connect-users:bobUsername": "robert", "connect-users:bobLocked": "true" }).up(example, { programDir }));
   expect(ops(r)).toEqual(["same alice", "update bob"]);
-  expect(apiCalls()).toEqual([`PUT /__api__/v1/users/${guid}`, `POST /__api__/v1/users/${guid}/lock`, `GET /__api__/v1/users/${guid}`]);
+  // GET /v1/user: whose key this is (never locked); this emulator's key has no user (404).
+  expect(apiCalls()).toEqual(["GET /__api__/v1/user", `PUT /__api__/v1/users/${guid}`, `POST /__api__/v1/users/${guid}/lock`, `GET /__api__/v1/users/${guid}`]);
   expect(env.emulator.user(guid)).toMatchObject({ username: "robert", locked: true });
   expect(stack().state().resources.find((x) => x.name === "bob")).toMatchObject({ id: guid, outputs: { username: "robert", locked: true } });
 });

@@ -88,6 +88,18 @@ test("resend works while invited, reset once active", async () => {
   expect((await call("POST", `${path}/reset-password`)).status).toBe(204);
 });
 
+test("resend is refused for an EXPIRED user (only INVITED may be resent); creating the user again renews the invitation", async () => {
+  const { body } = await create("x@example.com");
+  const path = `/v2/users/${encodeURIComponent(body.id)}`;
+  e.setStatus(body.id, "EXPIRED");
+  const refused = await call("POST", `${path}/resend-invitation`);
+  expect(refused.status).toBe(400);
+  expect(refused.body.detail).toMatch(/The invitation has expired; create the user again to send a new one \(status EXPIRED\)/);
+  const renewed = await create("x@example.com");
+  expect([renewed.status, renewed.body.status]).toEqual([201, "INVITED"]);
+  expect((await call("POST", `${path}/resend-invitation`)).status).toBe(204);
+});
+
 test("list pages with a cursor, filters by email substring and repeated status, oldest first", async () => {
   for (let i = 0; i < 5; i++) await create(`p${i}@example.com`);
   e.setStatus(e.users()[1]!.id, "ACTIVE");

@@ -118,7 +118,7 @@ describe("read", () => {
 });
 
 describe("update", () => {
-  it("PATCHes only what changed, and nothing when only kept settings change", async () => {
+  it("PATCHes only what changed, and only reads when only kept settings change", async () => {
     const { id, outs } = await h.provider.create(arizeInputs(alice));
     h.emulator.requests.length = 0;
     const { outs: renamed } = await h.provider.update(id, outs, arizeInputs({ ...alice, name: "Alice B." }));
@@ -127,18 +127,48 @@ describe("update", () => {
     h.emulator.requests.length = 0;
     const { outs: kept } = await h.provider.update(id, renamed, arizeInputs({ ...alice, name: "Alice B.", onDelete: "retain" }));
     expect(kept).toMatchObject({ onDelete: "retain", userId: id });
-    expect(apiRequests()).toEqual([]);
+    expect(calls()).toEqual([`GET /v2/users/${encodeURIComponent(id)} 200`]);
   });
 
   it("a changed trigger calls its endpoint; setting it the first time does not", async () => {
     const { id, outs } = await h.provider.create(arizeInputs({ ...alice, resendInvitationTrigger: "1" }));
     h.emulator.requests.length = 0;
     const { outs: resent } = await h.provider.update(id, outs, arizeInputs({ ...alice, resendInvitationTrigger: "2", passwordResetTrigger: "a" }));
-    expect(calls()).toEqual([`POST /v2/users/${encodeURIComponent(id)}/resend-invitation 204`]);
+    const path = `/v2/users/${encodeURIComponent(id)}`;
+    // The status first (an EXPIRED invitation is renewed instead), then the user as it is now.
+    expect(calls()).toEqual([`GET ${path} 200`, `POST ${path}/resend-invitation 204`, `GET ${path} 200`]);
     h.emulator.setStatus(id, "ACTIVE");
     h.emulator.requests.length = 0;
     await h.provider.update(id, resent, arizeInputs({ ...alice, resendInvitationTrigger: "2", passwordResetTrigger: "b" }));
-    expect(calls()).toEqual([`POST /v2/users/${encodeURIComponent(id)}/reset-password 204`]);
+    expect(calls()).toEqual([`POST ${path}/reset-password 204`, `GET ${path} 200`]);
+  });
+
+  it("a changed resendInvitationTrigger on an EXPIRED user renews the invitation by creating it again (201), never by a delete", async () => {
+    const { id, outs } = await h.provider.create(arizeInputs({ ...alice, resendInvitationTrigger: "1" }));
+    h.emulator.setStatus(id, "EXPIRED");
+    h.emulator.requests.length = 0;
+    const { outs: renewed } = await h.provider.update(id, outs, arizeInputs({ ...alice, name: "Alice B.", resendInvitationTrigger: "2" }));
+    const path = `/v2/users/${encodeURIComponent(id)}`;
+    expect(calls()).toEqual([`PATCH ${path} 200`, `GET ${path} 200`, "POST /v2/users 201", `GET ${path} 200`]);
+    expect(apiRequests()[2]?.body).toEqual({ name: "Alice B.", email: "alice@example.com", role: { type: "PREDEFINED", name: "MEMBER" }, invite_mode: "EMAIL_LINK", is_developer: true });
+    expect(apiRequests().some((r) => r.method === "DELETE" || r.path.endsWith("/resend-invitation"))).toBe(false);
+    // The id follows the user the API answered with; the outputs are the server's.
+    expect(renewed).toMatchObject({ userId: h.emulator.userByEmail("alice@example.com")!.id, status: "INVITED", name: "Alice B.", resendInvitationTrigger: "2" });
+    expect(h.emulator.user(id)?.status).toBe("INVITED");
+  });
+
+  it("a renewed TEMPORARY_PASSWORD invitation keeps the new password as the secret output", async () => {
+    const { id, outs } = await h.provider.create(arizeInputs({ ...alice, inviteMode: "TEMPORARY_PASSWORD", resendInvitationTrigger: "1" }));
+    h.emulator.setStatus(id, "EXPIRED");
+    const { outs: renewed } = await h.provider.update(id, outs, arizeInputs({ ...alice, inviteMode: "TEMPORARY_PASSWORD", resendInvitationTrigger: "2" }));
+    expect(renewed.temporaryPassword).toEqual(expect.any(String));
+    expect(renewed.temporaryPassword).not.toBe(outs.temporaryPassword);
+  });
+
+  it("a changed resendInvitationTrigger on an ACTIVE user gets the API's 400 with its reason", async () => {
+    const { id, outs } = await h.provider.create(arizeInputs({ ...alice, resendInvitationTrigger: "1" }));
+    h.emulator.setStatus(id, "ACTIVE");
+    await expect(h.provider.update(id, outs, arizeInputs({ ...alice, resendInvitationTrigger: "2" }))).rejects.toThrow(/400: POST \/v2\/users\/\S+\/resend-invitation — Bad Request; The user is already verified/);
   });
 
   it("a non-admin key setting isDeveloper gets the API's 403 with the hint", async () => {
@@ -220,5 +250,32 @@ describe("paging", () => {
     expect(pages.length).toBe(2);
     expect(pages[1]?.query.cursor).toEqual(expect.any(String));
     expect(gets.length).toBeLessThan(20);
+  });
+});
+
+/** The user a GET /v2/users/{id} answers now, in the output names (the fields a GET returns). */
+async function fresh(id: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${h.emulator.url}/v2/users/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${h.emulator.apiKey}` } });
+  const u = (await res.json()) as { id: string; email: string; name: string; role: { name: string }; is_developer: boolean; status: string; created_at: string };
+  return { email: u.email, name: u.name, role: u.role.name, isDeveloper: u.is_developer, userId: u.id, status: u.status, createdAt: u.created_at };
+}
+
+describe("outputs are what a GET says after every operation", () => {
+  it("create, update (a field, a trigger, only kept settings) and read each return the server's user as it is now", async () => {
+    const { id, outs: created } = await h.provider.create(arizeInputs({ ...alice, inviteMode: "TEMPORARY_PASSWORD", resendInvitationTrigger: "1", passwordResetTrigger: "a" }));
+    expect(created).toMatchObject(await fresh(id));
+    // The person accepted the invitation: the status moved on its own since the create.
+    h.emulator.setStatus(id, "ACTIVE");
+    const { outs: reset } = await h.provider.update(id, created, arizeInputs({ ...alice, inviteMode: "TEMPORARY_PASSWORD", resendInvitationTrigger: "1", passwordResetTrigger: "b" }));
+    expect(reset.status).toBe("ACTIVE");
+    expect(reset).toMatchObject(await fresh(id));
+    h.emulator.patchUser(id, { name: "Renamed in the console" });
+    const { outs: kept } = await h.provider.update(id, reset, arizeInputs({ ...alice, name: "Renamed in the console", inviteMode: "TEMPORARY_PASSWORD", resendInvitationTrigger: "1", passwordResetTrigger: "b", onDelete: "retain" }));
+    expect(kept).toMatchObject(await fresh(id));
+    const { outs: renamed } = await h.provider.update(id, kept, arizeInputs({ ...alice, name: "Alice C.", inviteMode: "TEMPORARY_PASSWORD", resendInvitationTrigger: "1", passwordResetTrigger: "b", onDelete: "retain" }));
+    expect(renamed).toMatchObject(await fresh(id));
+    h.emulator.setStatus(id, "EXPIRED");
+    const { props } = await h.provider.read(id, renamed);
+    expect(props).toMatchObject(await fresh(id));
   });
 });

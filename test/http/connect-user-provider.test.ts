@@ -42,7 +42,7 @@ describe("create", () => {
     const { outs } = await h.provider.create(inputsOf({ username: "carol", locked: true }));
     expect(outs.locked).toBe(true);
     expect(h.emulator.userNamed("carol")!.locked).toBe(true);
-    expect(calls().map((c) => c.replace(/[0-9a-f-]{36}/, "{guid}"))).toEqual(["POST /__api__/v1/users 200", "POST /__api__/v1/users/{guid}/lock 200", "GET /__api__/v1/users/{guid} 200"]);
+    expect(calls().map((c) => c.replace(/[0-9a-f-]{36}/, "{guid}"))).toEqual(["POST /__api__/v1/users 200", "GET /__api__/v1/user 404", "POST /__api__/v1/users/{guid}/lock 200", "GET /__api__/v1/users/{guid} 200"]);
   });
 
   it("keeps a created user in state when converging it fails (a partial create, not an orphan)", async () => {
@@ -226,12 +226,12 @@ describe("update", () => {
     expect(error.message).toMatch(/refused to change email of user rita: Connect does not allow this field to change.*code 53/);
   });
 
-  it("makes no request when only provider-only settings changed", async () => {
+  it("only reads the user back when only provider-only settings changed", async () => {
     const { id, outs } = await h.provider.create(inputsOf({ username: "sam" }));
     h.emulator.requests.length = 0;
     const { outs: after } = await h.provider.update(id, outs, inputsOf({ username: "sam", onDelete: "retain", adoptExisting: true }));
     expect(after).toEqual({ ...outs, onDelete: "retain", adoptExisting: true });
-    expect(apiRequests()).toEqual([]);
+    expect(calls()).toEqual([`GET /__api__/v1/users/${id} 200`]);
   });
 });
 
@@ -252,5 +252,29 @@ describe("delete", () => {
     await h.provider.delete(id, outs);
     expect(h.emulator.user(id)?.locked).toBe(false);
     expect(apiRequests()).toEqual([]);
+  });
+});
+
+/** The user a GET /v1/users/{guid} answers now, in the output names (the fields a GET returns). */
+async function gotten(guid: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${h.emulator.serverUrl}/__api__/v1/users/${guid}`, { headers: { authorization: `Key ${h.emulator.apiKey}` } });
+  const u = (await res.json()) as Record<string, unknown>;
+  const out: Record<string, unknown> = { username: u.username, userRole: u.user_role, locked: u.locked, guid: u.guid, confirmed: u.confirmed, createdTime: u.created_time, updatedTime: u.updated_time };
+  for (const [k, v] of [["email", u.email], ["firstName", u.first_name], ["lastName", u.last_name], ["externalId", u.external_id], ["activeTime", u.active_time]] as const) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+describe("outputs are what a GET says after every operation", () => {
+  it("create, update (a field, a lock, only kept settings after an out-of-band edit) and read", async () => {
+    const { id, outs } = await h.provider.create(inputsOf({ username: "gil", email: "gil@example.com", externalId: "ext-1" }));
+    expect(outs).toMatchObject(await gotten(id));
+    const { outs: renamed } = await h.provider.update(id, outs, inputsOf({ username: "gil", email: "gil@example.com", firstName: "Gil", locked: true }));
+    expect(renamed).toMatchObject(await gotten(id));
+    // Someone changes the user on the dashboard; the next update only changes a kept setting.
+    h.emulator.patchUser(id, { last_name: "Dashboard", user_role: "publisher" });
+    const { outs: kept } = await h.provider.update(id, renamed, inputsOf({ username: "gil", email: "gil@example.com", firstName: "Gil", locked: true, onDelete: "retain" }));
+    expect(kept).toMatchObject({ ...(await gotten(id)), lastName: "Dashboard", userRole: "publisher" });
+    const { props } = await h.provider.read(id, kept);
+    expect(props).toMatchObject(await gotten(id));
   });
 });

@@ -17,7 +17,9 @@ import type { ApiUser, UserInputs, UserOutputs } from "./schema";
  *            (+ PATCH when adopting a user whose name or is_developer differ)
  *   read   → GET /v2/users/{id}  404 → gone; during a refresh burst, served from cursor pages
  *   update → PATCH /v2/users/{id} with only name/is_developer, never empty;
- *            POST …/resend-invitation and …/reset-password when their triggers change
+ *            POST …/resend-invitation and …/reset-password when their triggers change; a changed
+            resend trigger on an EXPIRED user (GET first) renews the invitation with POST /v2/users
+            instead (201, no delete); then GET /v2/users/{id} unless the PATCH answer is current
  *   delete → DELETE /v2/users/{id} 404 → already done (terminal: the email can never be invited again)
  * Each call goes to the account the resource names (core/account.ts). This module runs inside the
  * provider host and is never serialized (see core/dynamic-loader.ts).
@@ -79,11 +81,13 @@ export function arizeUserProvider(deps: { api: (account?: string) => UsersApi; l
     },
 
     async read(id, props: Partial<UserOutputs>) {
-      const user = await readOrGone(deps.logger(), `Arize user ${id}`, () => readers.of(props.account).read(id, userSource(deps.api(props.account))));
+      // userId follows a renewed invitation that Arize answered with another user (see update).
+      const userId = props.userId ?? id;
+      const user = await readOrGone(deps.logger(), `Arize user ${userId}`, () => readers.of(props.account).read(userId, userSource(deps.api(props.account))));
       if (!user) return {};
       const outs = toOutputs(user, keptSettings(props));
       // The server's view becomes the inputs too: a role changed in Arize is then accepted by setting it (see checkUser).
-      return { id, props: outs, inputs: inputsOf(outs) };
+      return { id: user.id, props: outs, inputs: inputsOf(outs) };
     },
 
     async update(id, olds: UserOutputs, news: UserInputs) {
@@ -91,21 +95,51 @@ export function arizeUserProvider(deps: { api: (account?: string) => UsersApi; l
         throw new Error(`Arize user ${news.email} has role ${olds.role}; a role cannot change through the API: change it in Arize, run \`pulumi refresh\`, then set role to match`);
       }
       const api = tracked(news.account);
-      const patch = updateBody(olds, news);
-      const user = patch ? await api.update(id, patch) : undefined;
-      if (triggerDue(olds.resendInvitationTrigger, news.resendInvitationTrigger)) await api.resendInvitation(id);
-      if (triggerDue(olds.passwordResetTrigger, news.passwordResetTrigger)) await api.resetPassword(id);
+      const userId = olds.userId ?? id;
       // inviteMode is what the create used; a later change has no effect (diffUser warns).
-      const kept = keptSettings({ ...news, inviteMode: olds.inviteMode ?? news.inviteMode }, olds.temporaryPassword);
-      if (user) return { outs: toOutputs(user, kept) };
-      const { email, name, role, isDeveloper, userId, status, createdAt } = olds;
-      return { outs: { email, name, role, isDeveloper, userId, status, ...(createdAt !== undefined && { createdAt }), ...kept } };
+      const inviteMode = olds.inviteMode ?? news.inviteMode;
+      const patch = updateBody(olds, news);
+      const patched = patch ? await api.update(userId, patch) : undefined;
+      let temporaryPassword = olds.temporaryPassword;
+      let current = userId;
+      const resend = triggerDue(olds.resendInvitationTrigger, news.resendInvitationTrigger);
+      if (resend) {
+        const renewed = await resendOrRenew(api, userId, { ...news, role: olds.role, inviteMode });
+        current = renewed.id;
+        if (renewed.temporaryPassword) temporaryPassword = renewed.temporaryPassword;
+      }
+      const reset = triggerDue(olds.passwordResetTrigger, news.passwordResetTrigger);
+      if (reset) await api.resetPassword(current);
+      const kept = keptSettings({ ...news, inviteMode }, temporaryPassword);
+      // A trigger moves the status (a renewal may even answer another user): the outputs are what a
+      // GET says now; the PATCH answer is that already when no trigger fired.
+      const user = patched && !resend && !reset ? patched : await api.get(current);
+      return { outs: toOutputs(user, kept) };
     },
 
     async delete(id, props: Partial<UserOutputs>) {
-      await applyDeletePolicy(props.onDelete ?? "delete", { delete: () => tracked(props.account).remove(id) });
+      await applyDeletePolicy(props.onDelete ?? "delete", { delete: () => tracked(props.account).remove(props.userId ?? id) });
     },
   };
+}
+
+/**
+ * A changed resendInvitationTrigger. Arize resends only to a user who is INVITED; an EXPIRED
+ * invitation is renewed by creating the user again (POST /v2/users answers 201 with a new
+ * invitation), never by a delete, which would burn the email. The status is read first: it moves
+ * on its own. Answers the user that now holds the invitation, and a new temporary password if any.
+ */
+async function resendOrRenew(api: UsersApi, userId: string, inputs: UserInputs): Promise<{ id: string; temporaryPassword?: string }> {
+  const user = await api.get(userId);
+  if (user.status !== "EXPIRED") {
+    await api.resendInvitation(userId);
+    return { id: userId };
+  }
+  // NONE invites no one (the user is ACTIVE at once): a renewal mails a link instead.
+  const inviteMode = inputs.inviteMode === "NONE" ? "EMAIL_LINK" : inputs.inviteMode;
+  const answer = await api.create(createBody({ ...inputs, email: user.email, inviteMode }));
+  // 200: the invitation was renewed meanwhile (INVITED again): nothing more to send.
+  return { id: answer.data.id, ...(answer.status === 201 && answer.data.temporary_password ? { temporaryPassword: answer.data.temporary_password } : {}) };
 }
 
 /** The instance the provider host runs: one per process, configured from the stack. */

@@ -28,7 +28,11 @@ export interface ArizeUserArgs {
    * Used only by the create: a later change has no effect, and says so.
    */
   inviteMode?: pulumi.Input<ArizeInviteMode | Lowercase<ArizeInviteMode>>;
-  /** Any string; changing it (not setting it the first time) resends the invitation (POST /v2/users/{id}/resend-invitation). */
+  /**
+   * Any string; changing it (not setting it the first time) resends the invitation to an INVITED
+   * user (POST /v2/users/{id}/resend-invitation), or renews an EXPIRED one by creating the user
+   * again (POST /v2/users answers 201 with a new invitation; nothing is deleted).
+   */
   resendInvitationTrigger?: pulumi.Input<string>;
   /** Any string; changing it (not setting it the first time) emails a password reset link (POST /v2/users/{id}/reset-password). */
   passwordResetTrigger?: pulumi.Input<string>;

@@ -18,6 +18,7 @@ export interface ListQuery {
  * create → POST /v1/users (answers 200)          import → PUT /v1/users {temp_ticket}
  * get → GET /v1/users/{guid}                      update → PUT /v1/users/{guid} (answers EditableUser)
  * lock → POST /v1/users/{guid}/lock {locked}      remote → GET /v1/users/remote?prefix&limit
+ * currentUser → GET /v1/user (the API key's own user)
  * list → GET /v1/users?prefix&page_number&page_size&user_role&account_status
  * There is no delete endpoint.
  */
@@ -31,6 +32,7 @@ export function usersApi(client: ApiClient) {
     create: (body: CreateUserBody) => client.send({ method: "POST", path: "/v1/users", body, expect: [200], schema: apiUser }),
     importRemote: (tempTicket: string) => client.send({ method: "PUT", path: "/v1/users", body: { temp_ticket: tempTicket }, expect: [200], schema: apiUser }),
     searchRemote: (prefix: string) => client.send({ method: "GET", path: "/v1/users/remote", query: { prefix, limit: USERS_PAGE_SIZE }, expect: [200], schema: remoteSearchResults }),
+    currentUser: () => client.send({ method: "GET", path: "/v1/user", expect: [200], schema: apiUser }),
     get: (guid: string) => client.send({ method: "GET", path: path`/v1/users/${guid}`, expect: [200], schema: apiUser }),
     update: (guid: string, body: UpdateUserBody) => client.send({ method: "PUT", path: path`/v1/users/${guid}`, body, expect: [200] }),
     lock: (guid: string, locked: boolean) => client.send({ method: "POST", path: path`/v1/users/${guid}/lock`, body: { locked }, expect: [200] }),

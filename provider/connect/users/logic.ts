@@ -52,7 +52,13 @@ function wanted(current: unknown, next: unknown): boolean {
 
 // ---- bodies and outputs
 
-export function createBody(inputs: UserInputs): CreateUserBody {
+/**
+ * The name a server takes the authentication provider's id under: `external_id` (the newer spec),
+ * or `unique_id`, its deprecated alias and the only name of the 2023 generation and posit-sdk-py.
+ */
+export type ExternalIdField = "external_id" | "unique_id";
+
+export function createBody(inputs: UserInputs, externalIdField: ExternalIdField = "external_id"): CreateUserBody {
   const body: CreateUserBody = { username: inputs.username };
   if (inputs.email !== undefined) body.email = inputs.email;
   if (inputs.firstName !== undefined) body.first_name = inputs.firstName;
@@ -60,7 +66,7 @@ export function createBody(inputs: UserInputs): CreateUserBody {
   if (inputs.userRole !== undefined) body.user_role = inputs.userRole;
   if (inputs.password !== undefined) body.password = inputs.password;
   if (inputs.userMustSetPassword !== undefined) body.user_must_set_password = inputs.userMustSetPassword;
-  if (inputs.externalId !== undefined) body.external_id = inputs.externalId;
+  if (inputs.externalId !== undefined) body[externalIdField] = inputs.externalId;
   return body;
 }
 
@@ -79,6 +85,18 @@ export function updateBody(current: Partial<UserOutputs>, inputs: UserInputs): U
   if (Object.keys(body).length === 0) return undefined;
   const email = inputs.email ?? current.email;
   return email !== undefined ? { ...body, email } : body;
+}
+
+/**
+ * Whether a refused create says the server does not know `external_id`: a 400 that names the
+ * field (a closed body), or code 129, "blank unique ID" (a server that ignored it where one is
+ * required). Either way nothing was created, and the same body with `unique_id` is the answer.
+ */
+export function refusesExternalId(error: unknown): boolean {
+  const e = error as { status?: unknown; apiCode?: unknown; apiMessages?: unknown } | undefined;
+  if (e?.status !== 400) return false;
+  if (e.apiCode === "129") return true;
+  return Array.isArray(e.apiMessages) && e.apiMessages.some((m) => typeof m === "string" && m.includes("external_id"));
 }
 
 /** Whether the lock endpoint must be called, and with what. */

@@ -5,27 +5,60 @@ import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone } from "../
 import type { Logger } from "../../core/log";
 import { connect } from "../profile";
 import { usersApi, type UsersApi } from "./api";
-import { changedFields, checkUser, createBody, diffUser, keptSettings, lockChange, refusedEdits, toOutputs, updateBody } from "./logic";
+import { changedFields, checkUser, createBody, diffUser, keptSettings, lockChange, refusedEdits, refusesExternalId, toOutputs, updateBody, type ExternalIdField } from "./logic";
 import { trackChanges, userSource } from "./reads";
 import type { ApiUser, UserInputs, UserOutputs } from "./schema";
 
 /**
  * The lifecycle of ConnectUser (resource id = the user's guid, which the server assigns):
- *   create → POST /v1/users (answers 200); on an LDAP or Google server (code 120) instead
+ *   create → POST /v1/users (answers 200), externalId as external_id; a 400 that says the server
+ *            does not know it (2023 generation) → the same POST with unique_id, remembered for the
+ *            account; on an LDAP or Google server (code 120) instead
  *            GET /v1/users/remote?prefix=<username> and PUT /v1/users {temp_ticket} of the exact match;
  *            then PUT /v1/users/{guid} and POST …/lock when the inputs say more than the create did
  *   read   → GET /v1/users/{guid}               404 → gone; during a refresh burst, served from
  *            GET /v1/users pages of 500 instead (reads.ts, core/burst-reader.ts)
  *   update → PUT /v1/users/{guid}               only what changed (its answer is not the whole user)
  *            POST /v1/users/{guid}/lock {locked} when `locked` changes; then GET /v1/users/{guid}
+ *            (also when nothing is sent: the outputs are the server's user as it is now)
  *   delete → POST /v1/users/{guid}/lock {locked: true} (404 → done), or nothing (onDelete: retain):
  *            Connect has no delete endpoint
+ * Before any lock: GET /v1/user (once per account per provider instance): the API key's own user
+ * is never locked (posit-sdk-py refuses it too: a locked key owner locks the automation out).
  * Each call goes to the account the resource names (core/account.ts). This module runs inside the
  * provider host and is never serialized (see core/dynamic-loader.ts).
  */
 export function connectUserProvider(deps: { api: (account?: string) => UsersApi; logger: () => Logger }): pulumi.dynamic.ResourceProvider {
   const readers = new AccountReaders<ApiUser>();
   const tracked = (account: string | undefined) => trackChanges(readers.of(account), deps.api(account));
+  /** The guid of each account's API key owner (GET /v1/user), asked once; undefined: the key has no user. */
+  const owners = new Map<string, Promise<string | undefined>>();
+  const ownGuid = (account: string | undefined): Promise<string | undefined> => {
+    const key = account ?? "";
+    let owner = owners.get(key);
+    if (!owner) {
+      owner = deps.api(account).currentUser().then((u) => u.guid, (error: unknown) => {
+        owners.delete(key);
+        if (hasCode(error, "NOT_FOUND")) return undefined;
+        throw error;
+      });
+      owners.set(key, owner);
+    }
+    return owner;
+  };
+  /** Refuses, before anything is sent, to lock the API key's own user. */
+  const guardLock = async (account: string | undefined, guid: string, username: string | undefined, context: string): Promise<void> => {
+    if ((await ownGuid(account)) !== guid) return;
+    throw new ApiError(
+      {
+        code: "CONFLICT", service: "Connect", method: "POST", path: `/v1/users/${encodeURIComponent(guid)}/lock`,
+        hint: `${context}, or manage this user with another administrator's API key`,
+      },
+      `refusing to lock Connect user ${username ?? guid} (guid ${guid}): it is the API key's own account (GET /v1/user), and locking it would lock this automation out of the server; nothing was sent`,
+    );
+  };
+  /** Accounts whose server knows only unique_id (the 2023 generation), learnt from a refused create. */
+  const uniqueIdOnly = new Set<string>();
   return {
     async check(_olds, news) {
       return checkUser(news);
@@ -42,7 +75,7 @@ export function connectUserProvider(deps: { api: (account?: string) => UsersApi;
       const { resource: user, created } = await createOrAdopt<ApiUser>({
         what: `Connect user ${inputs.username}`,
         adoptExisting: inputs.adoptExisting,
-        create: () => pushOrImport(api, inputs),
+        create: () => pushOrImport(api, inputs, uniqueIdOnly),
         // Code 8 (username taken) answers 409.
         mayExist: (error) => hasCode(error, "CONFLICT"),
         find: () => findByUsername(api, inputs.username),
@@ -52,7 +85,8 @@ export function connectUserProvider(deps: { api: (account?: string) => UsersApi;
       });
       const outs = toOutputs(user, inputs);
       try {
-        return { id: user.guid, outs: await converge(api, outs, inputs) };
+        // The create's (or the lookup's) answer is the user as it is: read back only after a change.
+        return { id: user.guid, outs: await converge(api, outs, inputs, guardLock, false) };
       } catch (error) {
         throw partialCreate(user.guid, outs, inputs, `${created ? "created" : "adopted"} Connect user ${inputs.username} but could not apply its settings`, error);
       }
@@ -64,20 +98,39 @@ export function connectUserProvider(deps: { api: (account?: string) => UsersApi;
     },
 
     async update(_id, olds: UserOutputs, news: UserInputs) {
-      return { outs: await converge(tracked(news.account), olds, news) };
+      return { outs: await converge(tracked(news.account), olds, news, guardLock, true) };
     },
 
     async delete(id, props: Partial<UserOutputs>) {
       // Locking a locked user is accepted: a user already locked or gone counts as done.
-      await applyDeletePolicy(props.onDelete ?? "lock", { lock: () => tracked(props.account).lock(id, true) });
+      await applyDeletePolicy(props.onDelete ?? "lock", {
+        lock: async () => {
+          await guardLock(props.account, id, props.username, 'set onDelete: "retain" on this user (then run `pulumi up` before removing it) so that removing it leaves the account alone');
+          return tracked(props.account).lock(id, true);
+        },
+      });
     },
   };
 }
 
-/** POST the user; a server whose users come from its directory (code 120) imports it instead. */
-async function pushOrImport(api: UsersApi, inputs: UserInputs): Promise<ApiUser> {
+/**
+ * POST the user; a server whose users come from its directory (code 120) imports it instead. The
+ * externalId goes as external_id; a server that says it does not know that name (the 2023
+ * generation) gets the same POST with unique_id, its deprecated alias, and is remembered.
+ */
+async function pushOrImport(api: UsersApi, inputs: UserInputs, uniqueIdOnly: Set<string>): Promise<ApiUser> {
+  const account = inputs.account ?? "";
+  const post = (field: ExternalIdField) => api.create(createBody(inputs, field));
   try {
-    return await api.create(createBody(inputs));
+    if (inputs.externalId === undefined || !uniqueIdOnly.has(account)) {
+      try {
+        return await post("external_id");
+      } catch (error) {
+        if (inputs.externalId === undefined || !refusesExternalId(error)) throw error;
+        uniqueIdOnly.add(account);
+      }
+    }
+    return await post("unique_id");
   } catch (error) {
     if (apiCode(error) !== "120") throw error;
   }
@@ -97,11 +150,17 @@ async function findByUsername(api: UsersApi, username: string): Promise<ApiUser>
   throw new ApiError({ code: "NOT_FOUND", service: "Connect", method: "GET", path: `/v1/users?prefix=${encodeURIComponent(username)}` }, `no Connect user named ${username}`);
 }
 
-/** Brings the server's user (`current`) to the inputs: PUT what differs, lock or unlock, then read it back. */
-async function converge(api: UsersApi, current: UserOutputs, inputs: UserInputs): Promise<UserOutputs> {
+/**
+ * Brings the server's user (`current`) to the inputs: PUT what differs, lock or unlock, then read
+ * it back. A lock of the API key's own user is refused before anything is sent. `readBack`: read
+ * the user even when nothing is sent (an update's state may be older than the server).
+ */
+async function converge(api: UsersApi, current: UserOutputs, inputs: UserInputs, guardLock: GuardLock, readBack: boolean): Promise<UserOutputs> {
   const body = updateBody(current, inputs);
   const lock = lockChange(current, inputs);
+  if (lock === true) await guardLock(inputs.account, current.guid, current.username, "set locked: false on this user");
   if (!body && lock === undefined) {
+    if (readBack) return toOutputs(await api.get(current.guid), inputs);
     const { account: _a, adoptExisting: _o, onDelete: _d, ...server } = current;
     return { ...server, ...keptSettings(inputs) };
   }
@@ -122,6 +181,8 @@ async function converge(api: UsersApi, current: UserOutputs, inputs: UserInputs)
   // PUT answers an EditableUser and the lock nothing: the whole user comes from a read.
   return toOutputs(await api.get(current.guid), inputs);
 }
+
+type GuardLock = (account: string | undefined, guid: string, username: string | undefined, context: string) => Promise<void>;
 
 function apiCode(error: unknown): string | undefined {
   const code = (error as { apiCode?: unknown } | undefined)?.apiCode;

@@ -20,17 +20,23 @@ export interface ConnectUserArgs {
   lastName?: pulumi.Input<string>;
   /** "administrator", "publisher" or "viewer". Updates in place. Unset: the server's default role, shown in the outputs without a diff. */
   userRole?: pulumi.Input<ConnectUserRole>;
-  /** Default false. A locked user cannot log in and holds no licence seat; content is kept. Updates in place (POST /v1/users/{guid}/lock). */
+  /**
+   * Default false. A locked user cannot log in and holds no licence seat; content is kept. Updates in
+   * place (POST /v1/users/{guid}/lock). The API key's own user (GET /v1/user) is never locked: that fails.
+   */
   locked?: pulumi.Input<boolean>;
   /** Password servers only, at create (at least 6 characters). Always a secret; never an output. Later changes are ignored. */
   password?: pulumi.Input<string>;
   /** Password servers only, at create: mail the user a link to set a password. Not with `password`. Later changes are ignored. */
   userMustSetPassword?: pulumi.Input<boolean>;
-  /** The user's id in the authentication provider (SAML, OAuth2, proxied auth), at create. Later changes are ignored. */
+  /**
+   * The user's id in the authentication provider (SAML, OAuth2, proxied auth), at create, as
+   * `external_id`; servers that know only `unique_id` (the 2023 generation) get that. Later changes are ignored.
+   */
   externalId?: pulumi.Input<string>;
   /** Default false: creating a user whose username exists fails. True: take that user over and converge it. */
   adoptExisting?: pulumi.Input<boolean>;
-  /** What removing the resource does: "lock" (default) or "retain". Connect's API cannot delete a user. */
+  /** What removing the resource does: "lock" (default) or "retain". Connect's API cannot delete a user. The API key's own user is never locked: use "retain" for it. */
   onDelete?: pulumi.Input<OnDelete>;
 }
 

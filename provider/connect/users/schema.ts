@@ -105,6 +105,8 @@ export interface CreateUserBody {
   password?: string;
   user_must_set_password?: boolean;
   external_id?: string;
+  /** The deprecated name of external_id, and the only one servers of the 2023 generation know. */
+  unique_id?: string;
 }
 
 /** UserUpdateInput: every field optional. */

@@ -1,4 +1,5 @@
 import { connectProfile } from "../../../provider/connect/profile";
+import { forAccount } from "../../../provider/core/account";
 import { readConnectionSettings } from "../../../provider/core/settings";
 
 const settings = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) => readConnectionSettings({ get: (k) => values[k] }, connectProfile, env);
@@ -27,6 +28,22 @@ describe("Connect settings", () => {
   it("allows plain http only for loopback", () => {
     expect(() => settings({ "connect:serverUrl": "http://connect.example.com" })).toThrow(/connect:serverUrl must use https/);
     expect(settings({ "connect:serverUrl": "http://127.0.0.1:3939" }).apiUrl?.href).toBe("http://127.0.0.1:3939/__api__");
+  });
+
+  it("refuses plain http to a network host by naming connect:allowInsecureHttp, the opt-in", () => {
+    expect(() => settings({ "connect:serverUrl": "http://connect.internal:3939" })).toThrow(/set connect:allowInsecureHttp to true/);
+  });
+
+  it("takes plain http to a network host when connect:allowInsecureHttp is true, or CONNECT_ALLOW_INSECURE_HTTP", () => {
+    expect(settings({ "connect:serverUrl": "http://10.1.2.3:3939", "connect:allowInsecureHttp": "true" })).toMatchObject({ allowInsecureHttp: true });
+    expect(settings({ "connect:serverUrl": "http://10.1.2.3:3939" }, { CONNECT_ALLOW_INSECURE_HTTP: "TRUE" }).apiUrl?.href).toBe("http://10.1.2.3:3939/__api__");
+  });
+
+  it("keeps the opt-in per account: connect-lab:allowInsecureHttp does not open the default account", () => {
+    const lab = forAccount(connectProfile, "lab");
+    const values = { "connect-lab:serverUrl": "http://lab.internal:3939", "connect-lab:allowInsecureHttp": "true", "connect:serverUrl": "http://prod.internal:3939" };
+    expect(readConnectionSettings({ get: (k) => values[k as keyof typeof values] }, lab, {}).apiUrl?.host).toBe("lab.internal:3939");
+    expect(() => settings(values)).toThrow(/connect:serverUrl must use https/);
   });
 });
 
