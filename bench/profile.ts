@@ -3,13 +3,15 @@
 // provider. Each host runs under `node --cpu-prof`; the profile's self time is summed by the code it
 // belongs to (our package, zod, undici, the Pulumi SDK, gRPC/protobuf, Node itself, GC) and the top
 // functions are listed. Prints a table; `--out FILE` also writes it as markdown; `--keep` keeps the .cpuprofile files
-// (open them in Chrome DevTools); BENCH_HOST_FLAGS adds node flags to the hosts.
+// (open them in Chrome DevTools); BENCH_HOST_FLAGS adds node flags to the hosts; `--node 24` runs the
+// hosts on another Node.js line (tools/node/resolve.js); `--closure` also profiles the old closure reference.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { VectaraEmulator } from "../emulator/vectara/server";
 import { runLifecycle, type LifecycleRun, type Phase } from "./lifecycle";
 import type { Variant } from "./serialize";
+import { repo } from "./env";
 import { fmt, progress } from "./stats";
 
 const USERS = Number(process.env.BENCH_USERS ?? 500);
@@ -18,6 +20,18 @@ const LATENCY_MS = 20;
 const TOP = 25;
 /** More node/V8 flags for the hosts, e.g. `--single-threaded` to see background compiles and GC on the main thread. */
 const HOST_FLAGS = (process.env.BENCH_HOST_FLAGS ?? "").split(" ").filter(Boolean);
+
+const argOf = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+/** The Node.js line the hosts run on: `--node <major>`, default the one running this script. */
+const HOST_NODE = (() => {
+  const major = argOf("--node");
+  if (!major || major === process.versions.node.split(".")[0]) return { bin: process.execPath, version: process.versions.node };
+  const { resolveNode } = require(path.join(repo, "tools/node/resolve.js")) as { resolveNode(major: number, opts?: { log?: (l: string) => void }): { version: string; bin: string } };
+  return resolveNode(Number(major), { log: progress });
+})();
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 interface CpuProfile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
@@ -28,7 +42,7 @@ function owner(url: string, fn: string): string {
   if (fn === "(idle)") return "idle";
   if (fn === "(program)" || fn === "(root)") return "V8 / native";
   if (/\/dist\/provider\//.test(url)) return "pulumi-saas-users";
-  if (/\/bench\/|reference-provider/.test(url) || url === "") return url === "" ? "V8 / native" : "reference provider";
+  if (/\/bench\/|reference-provider|lean-provider/.test(url) || url === "") return url === "" ? "V8 / native" : "reference provider";
   for (const [pattern, name] of [
     [/node_modules\/zod\//, "zod"],
     [/node_modules\/undici\//, "undici"],
@@ -81,6 +95,7 @@ async function profileOnce(variant: Variant, dir: string): Promise<Summary> {
   try {
     emulator.inject({ kind: "latency", ms: LATENCY_MS });
     const run = await runLifecycle(variant, emulator, USERS, WIDTH, {
+      node: HOST_NODE.bin,
       nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${out}`, "--require", exitOnTerm, ...HOST_FLAGS],
     });
     const [file] = fs.readdirSync(out).filter((f) => f.endsWith(".cpuprofile"));
@@ -99,7 +114,7 @@ function render(s: Summary[]): string {
   const cols = s.flatMap((x) => PHASES.map((k) => `${x.variant} ${k}`));
   const cell = (x: Summary, k: Phase, o: string) => fmt(x.byPhase[k].get(o) ?? 0, 0);
   const lines = [
-    `Provider host CPU (profile self time, ms) inside each phase of one lifecycle of ${USERS} users (${WIDTH} in flight, ${LATENCY_MS} ms latency); owners under 5 ms left out:`,
+    `Provider host on Node ${HOST_NODE.version}: CPU (profile self time, ms) inside each phase of one lifecycle of ${USERS} users (${WIDTH} in flight, ${LATENCY_MS} ms latency), VectaraUser beside the lean reference; owners under 5 ms left out:`,
     "",
     `| owner | ${cols.join(" | ")} |`,
     `|---|${cols.map(() => "---:").join("|")}|`,
@@ -121,7 +136,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-profile-"));
   try {
     const summaries: Summary[] = [];
-    for (const variant of ["ours", "reference"] as const) {
+    for (const variant of process.argv.includes("--closure") ? (["ours", "reference", "closure"] as const) : (["ours", "reference"] as const)) {
       progress(`profiling the host of ${variant}`);
       summaries.push(await profileOnce(variant, dir));
     }
