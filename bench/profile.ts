@@ -4,7 +4,8 @@
 // belongs to (our package, zod, undici, the Pulumi SDK, gRPC/protobuf, Node itself, GC) and the top
 // functions are listed. Prints a table; `--out FILE` also writes it as markdown; `--keep` keeps the .cpuprofile files
 // (open them in Chrome DevTools); BENCH_HOST_FLAGS adds node flags to the hosts; `--node 24` runs the
-// hosts on another Node.js line (tools/node/resolve.js); `--closure` also profiles the old closure reference.
+// hosts on another Node.js line (tools/node/resolve.js); `--closure` also profiles the old closure reference;
+// `--variants ours,reference,ours1k,closure` picks any (bench/serialize.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -41,8 +42,8 @@ function owner(url: string, fn: string): string {
   if (fn === "(garbage collector)") return "GC";
   if (fn === "(idle)") return "idle";
   if (fn === "(program)" || fn === "(root)") return "V8 / native";
-  if (/\/dist\/provider\//.test(url)) return "pulumi-saas-users";
-  if (/\/bench\/|reference-provider|lean-provider/.test(url) || url === "") return url === "" ? "V8 / native" : "reference provider";
+  if (url === "") return "V8 / native";
+  // Dependencies first: the checkout's own path may contain "bench" or "provider".
   for (const [pattern, name] of [
     [/node_modules\/zod\//, "zod"],
     [/node_modules\/undici\//, "undici"],
@@ -50,6 +51,10 @@ function owner(url: string, fn: string): string {
     [/node_modules\/(@grpc|google-protobuf|protobufjs)\//, "gRPC / protobuf"],
     [/^node:|^internal\//, "Node built-ins"],
   ] as const) if (pattern.test(url)) return name;
+  if (url.includes("node_modules/")) return `other: ${url.split("node_modules/").pop()!.split("/")[0]}`;
+  if (/\/dist\/provider\//.test(url)) return "pulumi-saas-users";
+  if (/\/dist\/bench\/|reference-provider|lean-provider/.test(url)) return "reference provider";
+  if (/^wasm:/.test(url)) return "WebAssembly (undici's llhttp)";
   return url.includes("node_modules/") ? `other: ${url.split("node_modules/").pop()!.split("/")[0]}` : `other: ${path.basename(url)}`;
 }
 
@@ -136,7 +141,8 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-profile-"));
   try {
     const summaries: Summary[] = [];
-    for (const variant of process.argv.includes("--closure") ? (["ours", "reference", "closure"] as const) : (["ours", "reference"] as const)) {
+    const variants = (argOf("--variants") ?? (process.argv.includes("--closure") ? "ours,reference,closure" : "ours,reference")).split(",") as Variant[];
+    for (const variant of variants) {
       progress(`profiling the host of ${variant}`);
       summaries.push(await profileOnce(variant, dir));
     }

@@ -42,7 +42,8 @@ const P1_USERS = 500;
 const P2_USERS = 1000;
 const P3 = { creates: 300, perSecond: 50 };
 const P4_OPERATIONS = 500;
-const DEADLINE_MS = 15 * 60_000;
+/** Two Node.js lines double P1; on a loaded machine a run takes up to twice its usual 8–10 minutes. */
+const DEADLINE_MS = 30 * 60_000;
 
 /** P3's target: VectaraUser against the Vectara emulator. */
 const vectaraUsers: RateLimitTarget<VectaraEmulator> = {
@@ -109,7 +110,7 @@ function notes(figures: readonly Figure[], baseline: Baseline | undefined): stri
 }
 
 /** P1's figures for one Node.js line; ids end with `@<line>` (the report puts the lines side by side). */
-function p1Figures(line: string, p1: Record<"bare" | "reference" | "ours" | "closure", LifecycleRun[]>): Figure[] {
+function p1Figures(line: string, p1: Record<"bare" | "reference" | "ours" | "ours1k" | "closure", LifecycleRun[]>): Figure[] {
   const figures: Figure[] = [];
   const add = (id: string, label: string, unit: string, sp: Spread, target: string, check?: (v: number) => boolean) => figures.push(figure(`${id}@${line}`, label, unit, sp, target, check));
   const ratio = (a: LifecycleRun[], b: LifecycleRun[]) => spread(a.map((r, i) => r.wallMs / b[i]!.wallMs));
@@ -145,6 +146,13 @@ function p1Figures(line: string, p1: Record<"bare" | "reference" | "ours" | "clo
     add("P1o'", "  same, lean reference", "ms", once(p1.reference), "report");
   }
   add("P1q", "  HTTP requests (reference: 2000)", "", spread(p1.ours.map((r) => r.requests)), "report");
+  if (p1.ours1k.length === p1.ours.length) {
+    const cpu = (a: LifecycleRun[], b: LifecycleRun[]) => phaseRatio(["create", "read", "update", "delete"], (r) => r.hostCpu, { ours: a, reference: b });
+    add("P1x", "VectaraUser with its old 1 KB loader `__provider` (before) ÷ lean reference", "×", ratio(p1.ours1k, p1.reference), "report");
+    add("P1xc", "  its host CPU ÷ lean reference's", "×", cpu(p1.ours1k, p1.reference), "report");
+    add("P1xs", "  lifecycle wall now ÷ with the old loader", "×", ratio(p1.ours, p1.ours1k), "report");
+    add("P1xsc", "  host CPU now ÷ with the old loader", "×", cpu(p1.ours, p1.ours1k), "report");
+  }
   if (p1.closure.length === p1.ours.length) {
     add("P1k", "closure reference (2.4 KB `__provider`) wall ÷ lean reference", "×", ratio(p1.closure, p1.reference), "report");
     add("P1kb", "  lifecycle wall ÷ closure reference (the old anchor)", "×", ratio(p1.ours, p1.closure), "report");
@@ -197,7 +205,7 @@ async function main(): Promise<void> {
   progress(`${machine()}; ${ROUNDS} rounds per figure, ${P1_ROUNDS} P1 rounds per Node.js line; lines: ${LINES.map((l) => `${l.name} (v${l.version})`).join(", ")}`);
 
   // ---- P1, on each Node.js line
-  const p1 = Object.fromEntries(LINES.map((l) => [l.name, { bare: [] as LifecycleRun[], reference: [] as LifecycleRun[], ours: [] as LifecycleRun[], closure: [] as LifecycleRun[] }]));
+  const p1 = Object.fromEntries(LINES.map((l) => [l.name, { bare: [] as LifecycleRun[], reference: [] as LifecycleRun[], ours: [] as LifecycleRun[], ours1k: [] as LifecycleRun[], closure: [] as LifecycleRun[] }]));
   const phases = (r: LifecycleRun) => Object.entries(r.phases).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(", ");
   for (let round = 1; round <= P1_ROUNDS; round++) {
     // Alternate the order of the lines and of the providers within a line, so that neither always
@@ -212,13 +220,14 @@ async function main(): Promise<void> {
     log(`P1 round ${round} bare loop wall ${fmt(bare.wallMs, 0)} ms, ${bare.requests} requests (${phases(bare)})`);
     for (const line of round % 2 ? LINES : [...LINES].reverse()) {
       p1[line.name]!.bare.push(bare);
-      const order = round % 2 ? (["reference", "ours", "closure"] as const) : (["ours", "reference", "closure"] as const);
+      const order = round % 2 ? (["reference", "ours", "ours1k", "closure"] as const) : (["ours1k", "ours", "reference", "closure"] as const);
       for (const variant of order) {
         await settle();
-        // The closure reference runs once per host: it tells what the old anchor cost, not what a warm host does.
+        // The closure reference and VectaraUser with its old 1 KB loader run once per host: they
+        // tell what a larger `__provider` costs, not what a warm host does.
         const run = await withEmulator((emulator) => {
           emulator.inject({ kind: "latency", ms: LATENCY_MS });
-          return runLifecycle(variant, emulator, P1_USERS, WIDTH, { second: variant !== "closure", node: line.bin });
+          return runLifecycle(variant, emulator, P1_USERS, WIDTH, { second: variant === "ours" || variant === "reference", node: line.bin });
         });
         p1[line.name]![variant].push(run);
         const who = `${variant.padEnd(9)} node ${line.name}`;
