@@ -2,7 +2,8 @@
 // update → delete of 500 users, 16 in flight, 20 ms latency), for VectaraUser and for the reference
 // provider. Each host runs under `node --cpu-prof`; the profile's self time is summed by the code it
 // belongs to (our package, zod, undici, the Pulumi SDK, gRPC/protobuf, Node itself, GC) and the top
-// functions are listed. Prints a table; `--out FILE` also writes it as markdown; `--keep` keeps the .cpuprofile files
+// functions are listed. Prints a table; `--out FILE` also writes it as markdown; `--results` writes it
+// as a section of bench/RESULTS.md; `--keep` keeps the .cpuprofile files
 // (open them in Chrome DevTools); BENCH_HOST_FLAGS adds node flags to the hosts; `--node 24` runs the
 // hosts on another Node.js line (tools/node/resolve.js); `--closure` also profiles the old closure reference;
 // `--variants ours,reference,ours1k,closure` picks any (bench/serialize.ts).
@@ -13,6 +14,7 @@ import { VectaraEmulator } from "../emulator/vectara/server";
 import { runLifecycle, type LifecycleRun, type Phase } from "./lifecycle";
 import type { Variant } from "./serialize";
 import { repo } from "./env";
+import { writeSection } from "./report";
 import { fmt, progress } from "./stats";
 
 const USERS = Number(process.env.BENCH_USERS ?? 500);
@@ -150,6 +152,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${text}\n`);
     const at = process.argv.indexOf("--out");
     if (at > 0 && process.argv[at + 1]) fs.writeFileSync(process.argv[at + 1]!, text);
+    // `--results`: also as a section of bench/RESULTS.md, which `npm run bench` keeps.
+    if (process.argv.includes("--results")) writeSection(path.join(repo, "bench/RESULTS.md"), "profile", `## Host CPU profile (\`npm run bench:profile -- ${process.argv.slice(2).filter((a) => a !== "--results").join(" ")}\`, ${new Date().toISOString()})\n\n${text}`);
   } finally {
     if (process.argv.includes("--keep")) progress(`profiles kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });

@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(baselineFile, JSON.stringify(saved, null, 2) + "\n");
     progress(`baseline saved to ${path.relative(repo, baselineFile)}`);
   }
-  const kept = ["cli"].map((name) => keptSection(resultsFile, name)).filter((s): s is string => s !== undefined);
+  const kept = ["cli", "profile"].map((name) => keptSection(resultsFile, name)).filter((s): s is string => s !== undefined);
   fs.writeFileSync(resultsFile, markdown({ figures, calibration: cal, baseline, fixes: FIXES, details, method: METHOD, notes: notes(figures, baseline), totalMs, rounds: ROUNDS, kept }));
   process.stdout.write(`\n${consoleTable(figures)}\n\nmachine noise: CPU task min ${fmt(cal.min)} / median ${fmt(cal.median)} / max ${fmt(cal.max)} ms\n`);
   progress(`done in ${fmt(totalMs / 1000, 0)} s; wrote ${path.relative(repo, resultsFile)}`);
