@@ -57,6 +57,12 @@ const baselineFile = path.join(repo, "bench/baseline.json");
 /** What each provider change did, by the figures it moved (shown under the before/after table). */
 const FIXES: Fix[] = [
   {
+    figures: ["P5", "P5s", "P1xs", "P1xsc"],
+    what: "resources register a one-line `__provider` (provider/core/dynamic-loader.ts loaderSource, through HostedResource): 161 bytes instead of the 1,014 of Pulumi's " +
+      "closure serialization of the loader. The string rides in every operation's inputs and outputs, and the host's protobuf string coding paid for it " +
+      "(npm run bench:profile -- --node 24 --variants ours,ours1k). P1xs/P1xsc measure it in the same run against VectaraUser with the old loader (ours1k).",
+  },
+  {
     figures: ["P2", "P2w", "P1b", "P1"],
     what: "reads in a refresh burst are answered from list pages (provider/core/burst-reader.ts, provider/vectara/users/reads.ts). " +
       "With 8 reads in flight (a read waits 5 ms for company before its own GET), the users are listed 100 a page, once per burst, " +
@@ -100,6 +106,7 @@ function notes(figures: readonly Figure[], baseline: Baseline | undefined): stri
     ...LINES.map(({ name: l }) =>
       `P1 on Node ${l}: the lifecycle costs ${v(`P1b@${l}`, "×")} the lean reference's wall (create ${v(`P1wc@${l}`, "×")}, update ${v(`P1wu@${l}`, "×")}, delete ${v(`P1wd@${l}`, "×")}, read ${v(`P1r@${l}`, "×")} with ${v(`P1q@${l}`)} HTTP requests instead of 2000), ` +
       `with ${v(`P1c@${l}`, "×")} its host CPU (${v(`P1cc@${l}`, "×")} in the create phase). On the same host a second time: ${v(`P1h@${l}`, "×")} (host CPU ${v(`P1hcpu@${l}`, "×")}); a fresh host's first create phase pays ${v(`P1o@${l}`, "ms")} of CPU over its second (lean reference: ${v(`P1o'@${l}`, "ms")}). ` +
+      `With its old 1 KB loader \`__provider\` VectaraUser cost ${v(`P1x@${l}`, "×")} the lean reference (host CPU ${v(`P1xc@${l}`, "×")}); the one-line loader takes ${v(`P1xsc@${l}`, "×")} of that host CPU. ` +
       `The old closure reference costs ${v(`P1k@${l}`, "×")} the lean one (host CPU ${v(`P1kc@${l}`, "×")}), which is why it flattered the ratio (${v(`P1kb@${l}`, "×")} against it).`),
     "The walls are CPU-bound: the host, the emulator and the bench's gRPC client share two cores, so host CPU shows in the write phases' walls, and one run's phase can differ from the next by 20–30% (the min and max in the table); only the ratios taken per round, interleaved, compare providers.",
     `P2: ${v("P2")} API calls (${before("P2") !== undefined ? `before: ${value(before("P2")!, "")}; ` : ""}anchor: ${v("P2'")}), of which one per user deleted out of band (a user missing from the pages is confirmed with its own GET). Burst wall ${v("P2w", "ms")} against the anchor's ${v("P2w'", "ms")}.`,
