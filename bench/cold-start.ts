@@ -10,14 +10,15 @@ import { median, timed } from "./stats";
 
 export interface ColdStartRun { hostStartMs: number; firstMs: number; warmMs: number; extraMs: number; checkExtraMs: number }
 
-export async function coldStart(variant: Variant, latencyMs: number): Promise<ColdStartRun> {
+/** `node`: the binary that runs the host (another Node.js line); default: the bench's own. */
+export async function coldStart(variant: Variant, latencyMs: number, node?: string): Promise<ColdStartRun> {
   const emulator = await VectaraEmulator.start();
   try {
     emulator.inject({ kind: "latency", ms: latencyMs });
     const ids = Array.from({ length: 6 }, (_, i) => emulator.seedUser({ email: `cold${i}@example.com` }).username);
-    const reads = await firstAndWarm(variant, emulator, (host, provider, i) =>
+    const reads = await firstAndWarm(variant, emulator, node, (host, provider, i) =>
       host.read(ids[i]!, urnOf(ids[i]!), { __provider: provider }, { email: ids[i]!, __provider: provider }));
-    const checks = await firstAndWarm(variant, emulator, (host, provider, i) =>
+    const checks = await firstAndWarm(variant, emulator, node, (host, provider, i) =>
       host.check(urnOf(`new${i}`), {}, { email: `new${i}@example.com`, __provider: provider }));
     return { hostStartMs: reads.startMs, firstMs: reads.firstMs, warmMs: reads.warmMs, extraMs: reads.firstMs - reads.warmMs, checkExtraMs: checks.firstMs - checks.warmMs };
   } finally {
@@ -28,8 +29,8 @@ export async function coldStart(variant: Variant, latencyMs: number): Promise<Co
 type Host = Awaited<ReturnType<typeof startHost>>["host"];
 
 /** On a fresh host: the first call (i = 0), then the median of five more. */
-async function firstAndWarm(variant: Variant, emulator: VectaraEmulator, call: (host: Host, provider: string, i: number) => Promise<unknown>) {
-  const { host, provider, startMs } = await startHost(variant, emulator);
+async function firstAndWarm(variant: Variant, emulator: VectaraEmulator, node: string | undefined, call: (host: Host, provider: string, i: number) => Promise<unknown>) {
+  const { host, provider, startMs } = await startHost(variant, emulator, { node });
   try {
     const first = await timed(() => call(host, provider, 0));
     const warm: number[] = [];

@@ -19,6 +19,8 @@ export interface HostTweaks extends Credentials {
   env?: Record<string, string>;
   /** Node flags for the host process (e.g. `--cpu-prof`). */
   nodeArgs?: string[];
+  /** The `node` binary that runs the host (another Node.js line); default: the bench's own. */
+  node?: string;
 }
 
 /** Stack config for VectaraUser against the emulator, secrets named as the engine would wrap them. */
@@ -68,7 +70,7 @@ export function stopChildren(): void {
 export async function startHost(variant: Variant, emulator: VectaraEmulator, creds: HostTweaks = {}): Promise<StartedHost> {
   const provider = await providerSource(variant);
   const t0 = performance.now();
-  const host = await ProviderHost.start({ programDir, project, env: { BENCH_API_URL: emulator.url, BENCH_API_KEY: emulator.apiKey, ...creds.env }, nodeArgs: creds.nodeArgs });
+  const host = await ProviderHost.start({ programDir, project, env: { BENCH_API_URL: emulator.url, BENCH_API_KEY: emulator.apiKey, ...creds.env }, nodeArgs: creds.nodeArgs, node: creds.node });
   const startMs = performance.now() - t0;
   live.add(host);
   const stop = host.stop.bind(host);

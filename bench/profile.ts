@@ -2,14 +2,19 @@
 // update → delete of 500 users, 16 in flight, 20 ms latency), for VectaraUser and for the reference
 // provider. Each host runs under `node --cpu-prof`; the profile's self time is summed by the code it
 // belongs to (our package, zod, undici, the Pulumi SDK, gRPC/protobuf, Node itself, GC) and the top
-// functions are listed. Prints a table; `--out FILE` also writes it as markdown; `--keep` keeps the .cpuprofile files
-// (open them in Chrome DevTools); BENCH_HOST_FLAGS adds node flags to the hosts.
+// functions are listed. Prints a table; `--out FILE` also writes it as markdown; `--results` writes it
+// as a section of bench/RESULTS.md; `--keep` keeps the .cpuprofile files
+// (open them in Chrome DevTools); BENCH_HOST_FLAGS adds node flags to the hosts; `--node 24` runs the
+// hosts on another Node.js line (tools/node/resolve.js); `--closure` also profiles the old closure reference;
+// `--variants ours,reference,ours1k,closure` picks any (bench/serialize.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { VectaraEmulator } from "../emulator/vectara/server";
 import { runLifecycle, type LifecycleRun, type Phase } from "./lifecycle";
 import type { Variant } from "./serialize";
+import { repo } from "./env";
+import { writeSection } from "./report";
 import { fmt, progress } from "./stats";
 
 const USERS = Number(process.env.BENCH_USERS ?? 500);
@@ -19,6 +24,18 @@ const TOP = 25;
 /** More node/V8 flags for the hosts, e.g. `--single-threaded` to see background compiles and GC on the main thread. */
 const HOST_FLAGS = (process.env.BENCH_HOST_FLAGS ?? "").split(" ").filter(Boolean);
 
+const argOf = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+/** The Node.js line the hosts run on: `--node <major>`, default the one running this script. */
+const HOST_NODE = (() => {
+  const major = argOf("--node");
+  if (!major || major === process.versions.node.split(".")[0]) return { bin: process.execPath, version: process.versions.node };
+  const { resolveNode } = require(path.join(repo, "tools/node/resolve.js")) as { resolveNode(major: number, opts?: { log?: (l: string) => void }): { version: string; bin: string } };
+  return resolveNode(Number(major), { log: progress });
+})();
+
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 interface CpuProfile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
 
@@ -27,8 +44,8 @@ function owner(url: string, fn: string): string {
   if (fn === "(garbage collector)") return "GC";
   if (fn === "(idle)") return "idle";
   if (fn === "(program)" || fn === "(root)") return "V8 / native";
-  if (/\/dist\/provider\//.test(url)) return "pulumi-saas-users";
-  if (/\/bench\/|reference-provider/.test(url) || url === "") return url === "" ? "V8 / native" : "reference provider";
+  if (url === "") return "V8 / native";
+  // Dependencies first: the checkout's own path may contain "bench" or "provider".
   for (const [pattern, name] of [
     [/node_modules\/zod\//, "zod"],
     [/node_modules\/undici\//, "undici"],
@@ -36,6 +53,10 @@ function owner(url: string, fn: string): string {
     [/node_modules\/(@grpc|google-protobuf|protobufjs)\//, "gRPC / protobuf"],
     [/^node:|^internal\//, "Node built-ins"],
   ] as const) if (pattern.test(url)) return name;
+  if (url.includes("node_modules/")) return `other: ${url.split("node_modules/").pop()!.split("/")[0]}`;
+  if (/\/dist\/provider\//.test(url)) return "pulumi-saas-users";
+  if (/\/dist\/bench\/|reference-provider|lean-provider/.test(url)) return "reference provider";
+  if (/^wasm:/.test(url)) return "WebAssembly (undici's llhttp)";
   return url.includes("node_modules/") ? `other: ${url.split("node_modules/").pop()!.split("/")[0]}` : `other: ${path.basename(url)}`;
 }
 
@@ -81,6 +102,7 @@ async function profileOnce(variant: Variant, dir: string): Promise<Summary> {
   try {
     emulator.inject({ kind: "latency", ms: LATENCY_MS });
     const run = await runLifecycle(variant, emulator, USERS, WIDTH, {
+      node: HOST_NODE.bin,
       nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${out}`, "--require", exitOnTerm, ...HOST_FLAGS],
     });
     const [file] = fs.readdirSync(out).filter((f) => f.endsWith(".cpuprofile"));
@@ -99,7 +121,7 @@ function render(s: Summary[]): string {
   const cols = s.flatMap((x) => PHASES.map((k) => `${x.variant} ${k}`));
   const cell = (x: Summary, k: Phase, o: string) => fmt(x.byPhase[k].get(o) ?? 0, 0);
   const lines = [
-    `Provider host CPU (profile self time, ms) inside each phase of one lifecycle of ${USERS} users (${WIDTH} in flight, ${LATENCY_MS} ms latency); owners under 5 ms left out:`,
+    `Provider host on Node ${HOST_NODE.version}: CPU (profile self time, ms) inside each phase of one lifecycle of ${USERS} users (${WIDTH} in flight, ${LATENCY_MS} ms latency), VectaraUser beside the lean reference; owners under 5 ms left out:`,
     "",
     `| owner | ${cols.join(" | ")} |`,
     `|---|${cols.map(() => "---:").join("|")}|`,
@@ -121,7 +143,8 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-profile-"));
   try {
     const summaries: Summary[] = [];
-    for (const variant of ["ours", "reference"] as const) {
+    const variants = (argOf("--variants") ?? (process.argv.includes("--closure") ? "ours,reference,closure" : "ours,reference")).split(",") as Variant[];
+    for (const variant of variants) {
       progress(`profiling the host of ${variant}`);
       summaries.push(await profileOnce(variant, dir));
     }
@@ -129,6 +152,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${text}\n`);
     const at = process.argv.indexOf("--out");
     if (at > 0 && process.argv[at + 1]) fs.writeFileSync(process.argv[at + 1]!, text);
+    // `--results`: also as a section of bench/RESULTS.md, which `npm run bench` keeps.
+    if (process.argv.includes("--results")) writeSection(path.join(repo, "bench/RESULTS.md"), "profile", `## Host CPU profile (\`npm run bench:profile -- ${process.argv.slice(2).filter((a) => a !== "--results").join(" ")}\`, ${new Date().toISOString()})\n\n${text}`);
   } finally {
     if (process.argv.includes("--keep")) progress(`profiles kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });

@@ -83,6 +83,6 @@ export async function stackRefresh(emulator: VectaraEmulator, s: StackUnderTest)
   return { wallMs: ms, calls: emulator.requests.length - before, ...(value.error ? { error: value.error.slice(0, 500) } : {}) };
 }
 
-export async function referenceProviderBytes(): Promise<number> {
-  return Buffer.byteLength(await providerSource("reference"));
+export async function referenceProviderBytes(variant: Variant = "reference"): Promise<number> {
+  return Buffer.byteLength(await providerSource(variant));
 }

@@ -26,9 +26,39 @@ export function figure(id: string, label: string, unit: string, spread: Spread, 
 const verdict = (f: Figure) => (f.met === undefined ? "report" : `${f.met ? "met" : "MISSED"}${f.everyRun === f.met ? "" : f.met ? " (not every run)" : " (some runs meet it)"}`);
 export const value = (n: number, unit: string) => `${fmt(n)}${unit ? ` ${unit}` : ""}`;
 
+/** Figures measured on each Node.js line have ids `<id>@<line>`; the others have none. */
+const lineOf = (f: Figure) => f.id.split("@")[1];
+const baseOf = (f: Figure) => f.id.split("@")[0]!;
+
+/** The lines' figures side by side: one row per base id, a "median (min–max)" and a verdict per line. */
+export function byLine(figures: readonly Figure[]): { lines: string[]; rows: Array<{ id: string; label: string; target: string; cells: Array<Figure | undefined> }> } {
+  const lined = figures.filter(lineOf);
+  const lines = [...new Set(lined.map((f) => lineOf(f)!))];
+  const ids = [...new Set(lined.map(baseOf))];
+  return {
+    lines,
+    rows: ids.map((id) => {
+      const cells = lines.map((l) => lined.find((f) => f.id === `${id}@${l}`));
+      const any = cells.find(Boolean)!;
+      return { id, label: any.label, target: any.target, cells };
+    }),
+  };
+}
+
+const cellText = (f: Figure | undefined) => (f ? `${value(f.spread.median, f.unit)} (${fmt(f.spread.min)}–${fmt(f.spread.max)})${f.met === undefined ? "" : f.met ? "" : " MISSED"}` : "—");
+
 export function consoleTable(figures: readonly Figure[]): string {
-  const rows = figures.map((f) => [f.id, f.label, value(f.spread.median, f.unit), `${fmt(f.spread.min)} / ${fmt(f.spread.max)}`, f.target, verdict(f)]);
+  const rows = figures.filter((f) => !lineOf(f)).map((f) => [f.id, f.label, value(f.spread.median, f.unit), `${fmt(f.spread.min)} / ${fmt(f.spread.max)}`, f.target, verdict(f)]);
   const head = ["#", "figure", "median", "min / max", "target", ""];
+  const out = [table(head, rows)];
+  const side = byLine(figures);
+  if (side.rows.length) {
+    out.push("", table(["#", "figure (median (min–max))", ...side.lines.map((l) => `Node ${l}`), "target"], side.rows.map((r) => [r.id, r.label, ...r.cells.map(cellText), r.target])));
+  }
+  return out.join("\n");
+}
+
+function table(head: string[], rows: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
@@ -95,6 +125,13 @@ export function markdown(args: {
     out.push(`- **${f.id}** ${f.label.trim()}: ${value(f.spread.median, f.unit)} (target ${f.target}: ${verdict(f)}${before ? `; before: ${value(before.median, f.unit)}` : ""})`);
   }
   if (notes.length) out.push("", ...notes.map((n) => `- ${n}`));
+  const side = byLine(figures);
+  if (side.rows.length) {
+    out.push("", "## P1 and cold start by Node.js line", "");
+    out.push(`The same run, the host on each line (median (min–max)); ratios are taken per round against the lean reference on the same line.`, "");
+    out.push(`| # | figure | ${side.lines.map((l) => `Node ${l}`).join(" | ")} | target |`, `|---|---|${side.lines.map(() => "---").join("|")}|---|`);
+    for (const r of side.rows) out.push(`| ${r.id} | ${r.label.trim()} | ${r.cells.map(cellText).join(" | ")} | ${r.target} |`);
+  }
   out.push("", "## Current figures", "");
   out.push("| # | figure | median | min | max | target | |", "|---|---|---|---|---|---|---|");
   for (const f of figures) out.push(`| ${f.id} | ${f.label} | ${value(f.spread.median, f.unit)} | ${fmt(f.spread.min)} | ${fmt(f.spread.max)} | ${f.target} | ${verdict(f)} |`);

@@ -1,7 +1,39 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 /**
- * The provider object Pulumi serializes into every resource's `__provider` input.
+ * The `__provider` of every resource of a hosted provider: one line that names a module of this
+ * package. The host evaluates it once per process (it caches providers by this string), requires
+ * the module from the program directory, and calls `configure` on its default export before any
+ * other method. Credentials are never in it, and refresh/delete run the installed version of the
+ * provider (ENGINE-NOTES §2). When the package cannot be loaded, every operation fails with the
+ * reason (the handler throws, so the host caches nothing and the next call tries again).
+ *
+ * About 150 bytes, instead of the ~1 KB of Pulumi's closure serialization of `hostedProvider`
+ * below: the string travels in every resource operation's inputs and outputs (Check, Diff and
+ * Update carry it three times), and the host's protobuf conversions cost in proportion to it.
+ */
+export function loaderSource(entry: string): string {
+  const name = JSON.stringify(entry);
+  return `exports.handler=()=>{try{return require(${name}).default}catch(e){throw new Error("install pulumi-saas-users beside the program: "+e)}};`;
+}
+
+/**
+ * A resource of a hosted provider: what `pulumi.dynamic.Resource` registers (type
+ * `pulumi-nodejs:dynamic/<module>:<type>`, the provider in the `__provider` input), with
+ * `loaderSource(entry)` as `__provider` instead of a serialized closure.
+ */
+export class HostedResource extends pulumi.CustomResource {
+  constructor(entry: string, name: string, props: Record<string, unknown>, opts: pulumi.CustomResourceOptions | undefined, module: string, type: string) {
+    if (props.__provider !== undefined) throw new Error("A dynamic resource must not define the __provider key");
+    super(`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: loaderSource(entry) }, opts);
+  }
+}
+
+/**
+ * The provider object that resources registered before `loaderSource` serialized into their
+ * `__provider` (Pulumi's closure serializer, ~1 KB). Their state still holds it, and the host
+ * still runs it until their next update, so the module it names keeps a `configure`; the bench
+ * measures it beside `loaderSource`.
  *
  * Pulumi serializes a dynamic provider by value, with everything it captures, into state; zod
  * schemas and undici do not survive that, a captured credential would be written in clear, and

@@ -1,6 +1,6 @@
 // What every service's bad-input suite does through the real provider host: one host configured
-// against the service's emulator, the `__provider` a program would register (serialized by Pulumi's
-// own closure serializer), and each bad input's Check: a CheckFailure naming the property, no
+// against the service's emulator, the `__provider` a program would register (the resource class's
+// loaderSource), and each bad input's Check: a CheckFailure naming the property, no
 // thrown stack trace, and not one request to the API.
 import * as path from "node:path";
 import { ProviderHost } from "../harness/host";
@@ -38,10 +38,8 @@ export function checkThroughHost<E extends Emulator>(spec: {
     emulator = await spec.start();
     suite.host = await ProviderHost.start({ programDir: path.join(repo, spec.example), project: spec.project });
     await suite.host.configure(spec.config(emulator), spec.secretKeys);
-    const { hostedProvider } = require(path.join(repo, "dist/provider/core/dynamic-loader.js"));
-    const { serializeFunction } = require("@pulumi/pulumi/runtime/closure/serializeClosure");
-    const p = hostedProvider(spec.entry);
-    provider = (await serializeFunction(() => p, { allowSecrets: true })).text;
+    const { loaderSource } = require(path.join(repo, "dist/provider/core/dynamic-loader.js"));
+    provider = loaderSource(spec.entry);
   });
   afterAll(async () => {
     await suite.host?.stop();

@@ -15,6 +15,8 @@ export interface HostOptions {
   env?: Record<string, string>;
   /** Node flags for the host process (benchmarks: `--cpu-prof`, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** The `node` binary that runs the host (benchmarks: another Node.js line); default: the one running this process. */
+  node?: string;
 }
 
 export interface CheckResult { inputs: Props; failures: Array<{ property: string; reason: string }> }
@@ -48,7 +50,7 @@ export class ProviderHost {
   }
 
   static async start(opts: HostOptions): Promise<ProviderHost> {
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), hostScript(opts.programDir), "127.0.0.1:1"], {
+    const child = spawn(opts.node ?? process.execPath, [...(opts.nodeArgs ?? []), hostScript(opts.programDir), "127.0.0.1:1"], {
       cwd: opts.programDir,
       env: { ...process.env, ...opts.env, PULUMI_NODEJS_PROJECT: opts.project },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider } from "../../core/dynamic-loader";
+import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
 import { userFields, type ArizeInviteMode, type ArizeOnDelete, type ArizeRole, type UserOutputs } from "./schema";
 
@@ -49,7 +49,7 @@ export interface ArizeUserArgs {
 export interface ArizeUser extends OutputProperties<UserOutputs> {}
 
 /** An Arize AX user (REST API v2 /v2/users), identified by its Arize user id. */
-export class ArizeUser extends pulumi.dynamic.Resource {
+export class ArizeUser extends HostedResource {
   /**
    * Reads an existing user into the program without managing it: Pulumi tracks it, never changes
    * or deletes it. To manage an existing user, declare it with `adoptExisting: true` instead.
@@ -59,6 +59,6 @@ export class ArizeUser extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: ArizeUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(hostedProvider("pulumi-saas-users/arize-user"), name, resourceProps(userFields, args), resourceOptions(userFields, opts), "arize", "User");
+    super("pulumi-saas-users/arize-user", name, resourceProps(userFields, args), resourceOptions(userFields, opts), "arize", "User");
   }
 }

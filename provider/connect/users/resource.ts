@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider } from "../../core/dynamic-loader";
+import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
 import { userFields, type ConnectUserRole, type OnDelete, type UserOutputs } from "./schema";
 
@@ -44,7 +44,7 @@ export interface ConnectUserArgs {
 export interface ConnectUser extends OutputProperties<UserOutputs> {}
 
 /** A Posit Connect user (Connect Server API /v1/users), identified by its guid. */
-export class ConnectUser extends pulumi.dynamic.Resource {
+export class ConnectUser extends HostedResource {
   /**
    * Reads an existing user into the program without managing it: Pulumi tracks it, never changes
    * or locks it. To manage an existing user, declare it with `adoptExisting: true` instead.
@@ -56,6 +56,6 @@ export class ConnectUser extends pulumi.dynamic.Resource {
   constructor(name: string, args: ConnectUserArgs, opts?: pulumi.CustomResourceOptions) {
     // The password is a secret whether or not the program made it one: state keeps inputs.
     const secretArgs = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
-    super(hostedProvider("pulumi-saas-users/connect-user"), name, resourceProps(userFields, secretArgs), resourceOptions(userFields, opts), "connect", "User");
+    super("pulumi-saas-users/connect-user", name, resourceProps(userFields, secretArgs), resourceOptions(userFields, opts), "connect", "User");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider } from "../../core/dynamic-loader";
+import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
 import { corpusFields, type CorpusOutputs } from "./schema";
 
@@ -29,8 +29,8 @@ export interface VectaraCorpus extends OutputProperties<CorpusOutputs> {}
  * the corpus and every document in it; Pulumi's `protect` and `retainOnDelete` resource options
  * guard against that.
  */
-export class VectaraCorpus extends pulumi.dynamic.Resource {
+export class VectaraCorpus extends HostedResource {
   constructor(name: string, args: VectaraCorpusArgs, opts?: pulumi.CustomResourceOptions) {
-    super(hostedProvider("pulumi-saas-users/vectara-corpus"), name, resourceProps(corpusFields, args), resourceOptions(corpusFields, opts), "vectara", "Corpus");
+    super("pulumi-saas-users/vectara-corpus", name, resourceProps(corpusFields, args), resourceOptions(corpusFields, opts), "vectara", "Corpus");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider } from "../../core/dynamic-loader";
+import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
 import { userFields, type AgentRole, type ApiRole, type CorpusRole, type OnDelete, type UserOutputs } from "./schema";
 
@@ -40,7 +40,7 @@ export interface VectaraUserArgs {
 export interface VectaraUser extends OutputProperties<UserOutputs> {}
 
 /** A Vectara user (REST API v2 /v2/users), identified by its username. */
-export class VectaraUser extends pulumi.dynamic.Resource {
+export class VectaraUser extends HostedResource {
   /**
    * Reads an existing user into the program without managing it: Pulumi tracks it, never changes
    * or deletes it. To manage an existing user, declare it with `adoptExisting: true` instead.
@@ -50,6 +50,6 @@ export class VectaraUser extends pulumi.dynamic.Resource {
   }
 
   constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super(hostedProvider("pulumi-saas-users/vectara-user"), name, resourceProps(userFields, args), resourceOptions(userFields, opts), "vectara", "User");
+    super("pulumi-saas-users/vectara-user", name, resourceProps(userFields, args), resourceOptions(userFields, opts), "vectara", "User");
   }
 }
