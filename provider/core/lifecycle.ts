@@ -136,3 +136,42 @@ export function pureMethods(logic: PureLogic): Required<Pick<pulumi.dynamic.Reso
     },
   };
 }
+
+/**
+ * What a refresh records as the resource's inputs, written once for every resource. The provider
+ * host hands `read` only the outputs in state, and inputs that `read` returns replace the inputs
+ * in state; the CLI's `preview --diff` of an update lists the keys where the inputs in state differ
+ * from the program's (the host passes on no list of changed keys). So:
+ *   no drift (or a read from an id alone) → no inputs: the inputs in state stay exactly as they were;
+ *   drift    → the inputs the old outputs imply, with each key the resource's own diff finds
+ *              changed (its `updates` and `replaces`) set to the server's value, or removed when
+ *              the server reports none. The next preview then lists exactly those keys.
+ */
+export interface DriftLogic {
+  /** The inputs that a resource's outputs imply: what the program said, as far as the outputs keep it. */
+  inputsOf(outputs: Record<string, unknown>): Record<string, unknown>;
+  /** The resource's diff (olds: outputs; news: checked inputs), of which only the keys are used. */
+  diff(olds: Record<string, unknown>, news: Record<string, unknown>): { replaces: string[]; updates: string[] };
+}
+
+/** The inputs a refresh records (undefined: leave them as they are), from the outputs before and after it. */
+export function refreshedInputs(logic: DriftLogic, before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> | undefined {
+  const inputs = logic.inputsOf(before);
+  // Outputs that carry no inputs: a read from an id alone (`Resource.get`), with no program inputs to compare.
+  if (Object.keys(inputs).length === 0) return undefined;
+  const { replaces, updates } = logic.diff(after, inputs);
+  const drifted = [...new Set([...replaces, ...updates])];
+  if (drifted.length === 0) return undefined;
+  const server = logic.inputsOf(after);
+  for (const key of drifted) {
+    if (Object.hasOwn(server, key)) inputs[key] = server[key];
+    else delete inputs[key];
+  }
+  return inputs;
+}
+
+/** A read's answer: the new outputs, and the inputs a refresh records when it saw drift (see DriftLogic). */
+export function readResult<O extends object>(logic: DriftLogic, id: string, before: object, outs: O): { id: string; props: O; inputs?: Record<string, unknown> } {
+  const inputs = refreshedInputs(logic, before as Record<string, unknown>, outs as Record<string, unknown>);
+  return inputs ? { id, props: outs, inputs } : { id, props: outs };
+}

@@ -23,3 +23,8 @@ export function resourceOptions<O>(fields: Fields<O>, opts: pulumi.CustomResourc
   if (secrets.length === 0) return { ...opts };
   return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
 }
+
+/** The inputs that outputs carry (every key of kind "input" that is present), as they are. */
+export function inputsIn<O>(fields: Fields<O>, outputs: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(outputs).filter(([key, value]) => value !== undefined && (fields as Record<string, OutputKind>)[key] === "input"));
+}

@@ -77,6 +77,27 @@ test("refresh notices out-of-band changes and deletions, and the next up converg
   expect(env.emulator.user("alice@example.com")).toMatchObject({ api_roles: ["corpus_administrator"], description: "Content manager" });
 });
 
+test("after a refresh that saw drift, preview names exactly the drifted properties; a refresh without drift leaves the inputs as they were", async () => {
+  ok(await stack().up(quickstart, { programDir }));
+  const inputs = () => Object.fromEntries(stack().state().resources.map((r) => [r.name, r.inputs]));
+  const applied = inputs();
+  ok(await stack().refresh({ programDir }));
+  expect(inputs()).toEqual(applied);
+
+  env.emulator.patchUser("alice@example.com", { enabled: false, description: "edited in the console" });
+  ok(await stack().refresh({ programDir }));
+  expect(inputs().alice).toEqual({ ...applied.alice, enabled: false, description: "edited in the console" });
+  expect(inputs().bob).toEqual(applied.bob);
+  const preview = ok(await stack().preview(quickstart, { programDir }));
+  expect(preview.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.name}: ${s.changedKeys?.join(", ")}`)).toEqual(["update alice: description, enabled"]);
+
+  expect(ops(ok(await stack().up(quickstart, { programDir })))).toEqual(["same bob", "update alice"].sort());
+  expect(env.emulator.user("alice@example.com")).toMatchObject({ enabled: true, description: "Content manager" });
+  ok(await stack().refresh({ programDir }));
+  expect(inputs()).toEqual(applied);
+  expect(ops(ok(await stack().preview(quickstart, { programDir })))).toEqual(["same alice", "same bob"]);
+});
+
 test("destroy deletes users, or disables those with onDelete: disable", async () => {
   ok(await stack().up(quickstart, { programDir }));
   const r = ok(await stack().destroy({ programDir }));

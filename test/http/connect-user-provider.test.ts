@@ -24,7 +24,7 @@ describe("create", () => {
     expect(id).toBe(user.guid);
     expect(outs).toEqual({
       username: "alice", email: "alice@example.com", firstName: "Alice", lastName: "Liddell", userRole: "publisher", locked: false,
-      guid: user.guid, confirmed: true, createdTime: user.created_time, updatedTime: user.updated_time, adoptExisting: false, onDelete: "lock",
+      guid: user.guid, confirmed: true, createdTime: user.created_time, updatedTime: user.updated_time, adoptExisting: false, onDelete: "lock", unsetInputs: ["externalId"],
     });
     expect(calls()).toEqual(["POST /__api__/v1/users 200"]);
     const [post] = apiRequests();
@@ -156,7 +156,8 @@ describe("read", () => {
     const seeded = h.emulator.seedUser({ username: "kim", email: "kim@example.com", user_role: "publisher" });
     expect(await h.provider.read(seeded.guid, {})).toEqual({
       id: seeded.guid,
-      props: { username: "kim", email: "kim@example.com", userRole: "publisher", locked: false, guid: seeded.guid, confirmed: true, createdTime: seeded.created_time, updatedTime: seeded.updated_time, adoptExisting: false, onDelete: "lock" },
+      props: { username: "kim", email: "kim@example.com", userRole: "publisher", locked: false, guid: seeded.guid, confirmed: true, createdTime: seeded.created_time, updatedTime: seeded.updated_time, adoptExisting: false, onDelete: "lock",
+        unsetInputs: ["email", "firstName", "lastName", "userRole", "externalId"] },
     });
   });
 

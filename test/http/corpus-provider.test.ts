@@ -116,7 +116,8 @@ describe("read", () => {
     const { id, outs } = await corpora.create(inputsOf({ key: "r", name: "R", adoptExisting: true }));
     h.emulator.patchCorpus("r", { name: "Renamed in the console", description: "added" });
     const read = await corpora.read(id, outs);
-    expect(read).toEqual({ id: "r", props: { ...outs, name: "Renamed in the console", description: "added" } });
+    // The inputs in state take the drifted values, so that the next preview names name and description.
+    expect(read).toEqual({ id: "r", props: { ...outs, name: "Renamed in the console", description: "added" }, inputs: { key: "r", name: "Renamed in the console", description: "added", adoptExisting: true } });
   });
 
   it("reports a corpus deleted outside Pulumi as gone, with a warning", async () => {

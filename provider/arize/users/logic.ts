@@ -1,4 +1,5 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
+import { inputsIn } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import { userFields, userInputs, type ApiUser, type ArizeRole, type CreateUserBody, type KeptSettings, type UpdateUserBody, type UserInputs, type UserOutputs } from "./schema";
 
@@ -135,7 +136,7 @@ export function toOutputs(user: ApiUser, settings: KeptSettings): UserOutputs {
   return outputs;
 }
 
-/** The inputs a refresh hands back: the server's view, so that a role changed in Arize can be adopted by setting it. */
-export function inputsOf(outs: UserOutputs): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(outs).filter(([key]) => userFields[key as keyof UserOutputs] === "input"));
+/** The inputs the outputs imply (every input is an output, kept or as the server reports it): what a refresh records on drift. */
+export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+  return inputsIn(userFields, outputs);
 }

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccountReaders } from "../../core/burst-reader";
 import { ApiError, hasCode } from "../../core/errors";
-import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone } from "../../core/lifecycle";
+import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { arize } from "../profile";
 import { findByEmail, usersApi, type UsersApi } from "./api";
@@ -85,9 +85,9 @@ export function arizeUserProvider(deps: { api: (account?: string) => UsersApi; l
       const userId = props.userId ?? id;
       const user = await readOrGone(deps.logger(), `Arize user ${userId}`, () => readers.of(props.account).read(userId, userSource(deps.api(props.account))));
       if (!user) return {};
-      const outs = toOutputs(user, keptSettings(props));
-      // The server's view becomes the inputs too: a role changed in Arize is then accepted by setting it (see checkUser).
-      return { id: user.id, props: outs, inputs: inputsOf(outs) };
+      // On drift, the inputs in state take the server's value where the next up would change it (see
+      // core DriftLogic): a role changed in Arize is then accepted by setting it (see checkUser).
+      return readResult({ inputsOf, diff: diffUser }, user.id, props, toOutputs(user, keptSettings(props)));
     },
 
     async update(id, olds: UserOutputs, news: UserInputs) {

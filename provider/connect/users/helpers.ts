@@ -12,13 +12,13 @@ import type { ApiUser, ConnectUserRole, UserOutputs } from "./schema";
  */
 
 /** A user as the API reports it, in the resource's output names. */
-export type ConnectUserInfo = Omit<UserOutputs, "adoptExisting" | "onDelete" | "account">;
+export type ConnectUserInfo = Omit<UserOutputs, "adoptExisting" | "onDelete" | "account" | "userMustSetPassword" | "unsetInputs">;
 
 const connections = programConnections(connectProfile);
 const api = (account?: string) => usersApi(connections().client(account));
 
 function info(user: ApiUser): ConnectUserInfo {
-  const { adoptExisting: _a, onDelete: _o, account: _c, ...rest } = toOutputs(user, {});
+  const { adoptExisting: _a, onDelete: _o, account: _c, userMustSetPassword: _m, unsetInputs: _u, ...rest } = toOutputs(user, {});
   return rest;
 }
 

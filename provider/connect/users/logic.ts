@@ -1,6 +1,7 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
 import { containsUnknown } from "../../core/unknown";
-import { userFields, userInputs, type ApiUser, type CreateUserBody, type KeptSettings, type UpdateUserBody, type UserInputs, type UserOutputs } from "./schema";
+import { inputsIn } from "../../core/resource";
+import { serverDefaultedInputs, userFields, userInputs, type ApiUser, type CreateUserBody, type KeptSettings, type UpdateUserBody, type UserInputs, type UserOutputs } from "./schema";
 
 /** Pure decisions of ConnectUser: validation, diff, the bodies sent, and the outputs. */
 
@@ -108,7 +109,23 @@ export function lockChange(current: Partial<UserOutputs>, inputs: UserInputs): b
 export function keptSettings(from: Partial<KeptSettings>): KeptSettings {
   const kept: KeptSettings = { adoptExisting: from.adoptExisting ?? false, onDelete: from.onDelete ?? "lock" };
   if (from.account !== undefined) kept.account = from.account;
+  if (from.userMustSetPassword !== undefined) kept.userMustSetPassword = from.userMustSetPassword;
+  // From inputs: the ones left unset; from outputs: as kept (outputs written before it was kept: those absent).
+  const unset = from.unsetInputs ?? serverDefaultedInputs.filter((key) => (from as Record<string, unknown>)[key] === undefined);
+  if (unset.length > 0) kept.unsetInputs = [...unset];
   return kept;
+}
+
+/**
+ * The inputs the outputs imply: what a refresh records on drift. The inputs the program left unset
+ * stay unset (the outputs show the server's value for them); `password` is never an output, so a
+ * refresh that saw drift records the inputs without it.
+ */
+export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+  const inputs = inputsIn(userFields, outputs);
+  const unset = Array.isArray(outputs.unsetInputs) ? outputs.unsetInputs : [];
+  for (const key of unset) delete inputs[key as string];
+  return inputs;
 }
 
 /** Outputs from the server's user, plus the settings the API does not store. */

@@ -1,11 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccountReaders } from "../../core/burst-reader";
 import { ApiError, hasCode } from "../../core/errors";
-import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone } from "../../core/lifecycle";
+import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { connect } from "../profile";
 import { usersApi, type UsersApi } from "./api";
-import { changedFields, checkUser, createBody, diffUser, keptSettings, lockChange, refusedEdits, refusesExternalId, toOutputs, updateBody, type ExternalIdField } from "./logic";
+import { changedFields, checkUser, createBody, diffUser, inputsOf, keptSettings, lockChange, refusedEdits, refusesExternalId, toOutputs, updateBody, type ExternalIdField } from "./logic";
 import { trackChanges, userSource } from "./reads";
 import type { ApiUser, UserInputs, UserOutputs } from "./schema";
 
@@ -94,7 +94,8 @@ export function connectUserProvider(deps: { api: (account?: string) => UsersApi;
 
     async read(id, props: Partial<UserOutputs>) {
       const user = await readOrGone(deps.logger(), `Connect user ${props.username ?? id}`, () => readers.of(props.account).read(id, userSource(deps.api(props.account))));
-      return user ? { id, props: toOutputs(user, props) } : {};
+      // On drift, the inputs in state change where the next up will (see core DriftLogic).
+      return user ? readResult({ inputsOf, diff: diffUser }, id, props, toOutputs(user, props)) : {};
     },
 
     async update(_id, olds: UserOutputs, news: UserInputs) {
@@ -161,7 +162,7 @@ async function converge(api: UsersApi, current: UserOutputs, inputs: UserInputs,
   if (lock === true) await guardLock(inputs.account, current.guid, current.username, "set locked: false on this user");
   if (!body && lock === undefined) {
     if (readBack) return toOutputs(await api.get(current.guid), inputs);
-    const { account: _a, adoptExisting: _o, onDelete: _d, ...server } = current;
+    const { account: _a, adoptExisting: _o, onDelete: _d, userMustSetPassword: _m, unsetInputs: _u, ...server } = current;
     return { ...server, ...keptSettings(inputs) };
   }
   if (body) {

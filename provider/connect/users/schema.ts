@@ -43,8 +43,18 @@ export const userInputs = z.strictObject({
 
 export type UserInputs = z.infer<typeof userInputs>;
 
-/** What the API does not store but the resource must remember: delete and refresh see only outputs. */
-export type KeptSettings = Pick<UserInputs, "account" | "adoptExisting" | "onDelete">;
+/** Optional inputs whose absence means "whatever the server has": the outputs show the server's value, without a diff. */
+export const serverDefaultedInputs = ["email", "firstName", "lastName", "userRole", "externalId"] as const;
+
+/**
+ * What the API does not store but the resource must remember: delete and refresh see only outputs.
+ * `userMustSetPassword` and `unsetInputs` are kept so that a refresh that saw drift can record the
+ * program's inputs faithfully (core DriftLogic); the password cannot be (it is never an output).
+ */
+export type KeptSettings = Pick<UserInputs, "account" | "adoptExisting" | "onDelete" | "userMustSetPassword"> & {
+  /** Which of `serverDefaultedInputs` the program left unset (absent when none). */
+  unsetInputs?: string[];
+};
 
 /** Outputs: the inputs as the server reports them (never the password), plus what the server assigns. */
 export interface UserOutputs extends KeptSettings {
@@ -66,8 +76,8 @@ export interface UserOutputs extends KeptSettings {
 /** Each output key, once: what the check ignores in `news`, what the resource names and marks secret. */
 export const userFields: Fields<UserOutputs> = {
   account: "input", username: "input", email: "input", firstName: "input", lastName: "input", userRole: "input",
-  locked: "input", externalId: "input", adoptExisting: "input", onDelete: "input",
-  guid: "output", confirmed: "output", createdTime: "output", updatedTime: "output", activeTime: "output",
+  locked: "input", externalId: "input", adoptExisting: "input", onDelete: "input", userMustSetPassword: "input",
+  unsetInputs: "output", guid: "output", confirmed: "output", createdTime: "output", updatedTime: "output", activeTime: "output",
 };
 
 // ---- The API's shapes (snake_case; spec: components.schemas), lenient where a server may grow.

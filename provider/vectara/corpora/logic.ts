@@ -1,4 +1,5 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
+import { inputsIn } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import { corpusFields, corpusInputs, type ApiCorpus, type CorpusInputs, type CorpusOutputs, type CreateCorpusBody, type UpdateCorpusBody } from "./schema";
 
@@ -9,6 +10,8 @@ export function checkCorpus(news: Record<string, unknown>): { inputs: Record<str
   if (!checked.ok) return { inputs: news, failures: checked.failures };
   const { data, unknown } = checked;
   const inputs: Record<string, unknown> = { ...data, ...unknown };
+  // "" and no description are the same corpus (the outputs omit an empty one): one spelling in state.
+  if (inputs.description === "") delete inputs.description;
   // CreateCorpusRequest: "The name for the corpus. This value defaults to the key." Filling it in
   // here makes the default visible in the diff, and the provider never depends on the server's.
   if (inputs.name === undefined && data.key !== undefined && !("name" in unknown)) inputs.name = data.key;
@@ -76,4 +79,9 @@ export function toOutputs(corpus: ApiCorpus, settings: Pick<CorpusInputs, "accou
   if (corpus.description !== undefined && corpus.description !== "") outputs.description = corpus.description;
   if (corpus.created_at !== undefined) outputs.createdAt = corpus.created_at;
   return outputs;
+}
+
+/** The inputs the outputs imply (every input is an output, kept or as the server reports it): what a refresh records on drift. */
+export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+  return inputsIn(corpusFields, outputs);
 }

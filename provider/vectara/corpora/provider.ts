@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { hasCode } from "../../core/errors";
-import { createOrAdopt, doneIfGone, partialCreate, pureMethods, readOrGone } from "../../core/lifecycle";
+import { createOrAdopt, doneIfGone, partialCreate, pureMethods, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { vectara } from "../profile";
 import { corporaApi, type CorporaApi } from "./api";
-import { checkCorpus, createBody, diffCorpus, toOutputs, updateBody } from "./logic";
+import { checkCorpus, createBody, diffCorpus, inputsOf, toOutputs, updateBody } from "./logic";
 import type { ApiCorpus, CorpusInputs, CorpusOutputs } from "./schema";
 
 /**
@@ -49,7 +49,9 @@ export function vectaraCorpusProvider(deps: { api: (account?: string) => Corpora
 
     async read(id, props: Partial<CorpusOutputs>) {
       const corpus = await readOrGone(deps.logger(), `Vectara corpus ${id}`, () => deps.api(props.account).get(id));
-      return corpus ? { id, props: toOutputs(corpus, { account: props.account, adoptExisting: props.adoptExisting ?? false }) } : {};
+      if (!corpus) return {};
+      // On drift, the inputs in state change where the next up will (see core DriftLogic).
+      return readResult({ inputsOf, diff: diffCorpus }, id, props, toOutputs(corpus, { account: props.account, adoptExisting: props.adoptExisting ?? false }));
     },
 
     async update(id, olds: CorpusOutputs, news: CorpusInputs) {

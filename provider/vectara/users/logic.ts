@@ -1,4 +1,5 @@
 import { validateInputs, type CheckFailure } from "../../core/check";
+import { inputsIn } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import {
   userFields, userInputs, type AgentRole, type ApiPolicy, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
@@ -32,6 +33,8 @@ function duplicateKeys<T>(list: T[] | undefined, property: string, keyOf: (item:
 
 function normalise<T extends Partial<UserInputs>>(data: T): T {
   const out: T = { ...data };
+  // "" and no description are the same user (the outputs omit an empty one): one spelling in state.
+  if (data.description === "") delete out.description;
   if (data.apiRoles) out.apiRoles = sortedUnique(data.apiRoles);
   if (data.corpusRoles) out.corpusRoles = sortedUniqueBy(data.corpusRoles, (r) => `${r.corpusKey}\u0000${r.role}`);
   if (data.agentRoles) out.agentRoles = sortedUniqueBy(data.agentRoles, (r) => `${r.agentKey}\u0000${r.role}`);
@@ -167,6 +170,11 @@ export function toOutputs(user: ApiUser, settings: KeptSettings, username: strin
   if (user.updated_at !== undefined) outputs.updatedAt = user.updated_at;
   if (user.api_policy) outputs.apiPolicy = policyOutput(user.api_policy);
   return outputs;
+}
+
+/** The inputs the outputs imply (every input is an output, kept or as the server reports it): what a refresh records on drift. */
+export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+  return inputsIn(userFields, outputs);
 }
 
 /** User.api_policy in output names; operation and resource names stay as the server gives them. */

@@ -2,11 +2,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import { AccountReaders } from "../../core/burst-reader";
 import { hasCode, type ApiError } from "../../core/errors";
 import { allItems } from "../../core/paging";
-import { applyDeletePolicy, createOrAdopt, partialCreate, pureMethods, readOrGone } from "../../core/lifecycle";
+import { applyDeletePolicy, createOrAdopt, partialCreate, pureMethods, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { vectara } from "../profile";
 import { usersApi, type UsersApi } from "./api";
-import { checkUser, createBody, diffUser, keptSettings, oneTimeCode, resetDue, sameEmail, toOutputs, updateBody } from "./logic";
+import { checkUser, createBody, diffUser, inputsOf, keptSettings, oneTimeCode, resetDue, sameEmail, toOutputs, updateBody } from "./logic";
 import { trackChanges, userSource } from "./reads";
 import type { ApiUser, OneTimeCode, UserInputs, UserOutputs } from "./schema";
 
@@ -75,7 +75,8 @@ export function vectaraUserProvider(deps: { api: (account?: string) => UsersApi;
 
     async read(id, props: Partial<UserOutputs>) {
       const user = await readOrGone(deps.logger(), `Vectara user ${id}`, () => readers.of(props.account).read(id, userSource(deps.api(props.account))));
-      return user ? { id, props: toOutputs(user, keptSettings(props), id) } : {};
+      // On drift, the inputs in state change where the next up will (see core DriftLogic).
+      return user ? readResult({ inputsOf, diff: diffUser }, id, props, toOutputs(user, keptSettings(props), id)) : {};
     },
 
     async update(id, olds: UserOutputs, news: UserInputs) {

@@ -81,6 +81,6 @@ describe("request bodies", () => {
 describe("toOutputs", () => {
   it("takes the server's values, drops null and empty ones, and never has a password", () => {
     const outs = toOutputs({ guid: "g", username: "bob", email: "", first_name: null, user_role: "viewer", active_time: null, confirmed: false, locked: true, created_time: "c" }, { onDelete: "retain" });
-    expect(outs).toEqual({ username: "bob", userRole: "viewer", locked: true, guid: "g", confirmed: false, createdTime: "c", adoptExisting: false, onDelete: "retain" });
+    expect(outs).toEqual({ username: "bob", userRole: "viewer", locked: true, guid: "g", confirmed: false, createdTime: "c", adoptExisting: false, onDelete: "retain", unsetInputs: ["email", "firstName", "lastName", "userRole", "externalId"] });
   });
 });
