@@ -64,7 +64,7 @@ function endpoint(name: string, insecure: { allowed: boolean; optIn?: string }) 
     z.url({ message: `${name} must be an absolute URL` }),
   ).transform((s, ctx) => {
     const url = new URL(s);
-    if (url.protocol === "https:" || (url.protocol === "http:" && (loopbackHosts.test(url.hostname) || insecure.allowed))) return url;
+    if (url.protocol === "https:" || (url.protocol === "http:" && (!isInsecureRemote(url) || insecure.allowed))) return url;
     const way = insecure.optIn && url.protocol === "http:"
       ? `; for a server that only listens on plain HTTP inside a private network, set ${insecure.optIn} to true (the API key then travels unencrypted)`
       : "";
