@@ -1,16 +1,15 @@
-#!/usr/bin/env node
 /**
- * pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program|roster] [--account NAME] [--project NAME] [--dry-run]
- *
- * Lists an account's users (and Vectara corpora) with the providers' credentials (the environment twins) and writes a
- * Pulumi program (or a roster file, the shape examples/roster reads) that declares each one as it
- * is, with adoptExisting: true. A user the resource
- * would refuse is named on stderr and skipped, and the exit code is 1 at the end.
+ * `pulumi-saas-users import <service>`: lists an account's objects (users, corpora, …) with the
+ * providers' credentials, read from the environment, and writes a Pulumi program (or a roster
+ * file, the shape examples/roster reads) that declares each one as it is, with adoptExisting:
+ * true. An object the resource would refuse is named on stderr and skipped, and the exit code is
+ * 1 at the end. Which services and kinds exist, and the variables each reads, come from the registry.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { accountPattern } from "../core/account";
-import { listAccount, services, type Listing, type Service } from "./listing";
+import type { ServiceEntry } from "../core/registry";
+import { envVariable, settingKeys } from "../core/settings";
+import { importedKinds, listAccount, type Listing } from "./listing";
 import { programFiles } from "./program";
 import { rosterFiles } from "./roster";
 
@@ -21,37 +20,34 @@ export interface Io {
   progress?(text: string): void;
 }
 
-interface Options { service: Service; out: string; format: "program" | "roster"; account?: string; project?: string; dryRun: boolean }
+export interface ImportOptions { service: ServiceEntry; out: string; format: "program" | "roster"; account?: string; project?: string; dryRun: boolean }
 
-const usage = "usage: pulumi-saas-users import <vectara|connect|arize> [--out DIR] [--format program|roster] [--account NAME] [--project NAME] [--dry-run]";
-
-class UsageError extends Error {}
-
-function parse(argv: readonly string[]): Options {
-  const [command, service, ...rest] = argv;
-  if (command !== "import") throw new UsageError(command === undefined ? "no command given" : `unknown command ${JSON.stringify(command)}`);
-  if (!services.includes(service as Service)) throw new UsageError(`the service must be one of ${services.join(", ")}${service ? `, not ${JSON.stringify(service)}` : ""}`);
-  const opts: Options = { service: service as Service, out: `${service}-users`, format: "program", dryRun: false };
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i] as string;
-    const value = () => {
-      const v = rest[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === "--dry-run") opts.dryRun = true;
-    else if (flag === "--out") opts.out = value();
-    else if (flag === "--project") opts.project = value();
-    else if (flag === "--account") {
-      opts.account = value();
-      if (!accountPattern.test(opts.account)) throw new UsageError("--account must be lowercase letters and digits in words joined by - (as a resource's account input)");
-    } else if (flag === "--format") {
-      const format = value();
-      if (format !== "program" && format !== "roster") throw new UsageError(`--format must be program or roster, not ${JSON.stringify(format)}`);
-      opts.format = format;
-    } else throw new UsageError(`unknown option ${flag}`);
-  }
-  return opts;
+/** The import's help: its flags, then each service with what it declares and the variables it reads. */
+export function importUsage(program: string, registry: readonly ServiceEntry[]): string {
+  const services = registry.map((s) => {
+    const vars = settingKeys(s.profile).map((key) => envVariable(s.profile, key));
+    return [`  ${s.name.padEnd(10)}declares ${importedKinds(s).join(", ")}`, `  ${"".padEnd(10)}reads ${vars.join(", ")}`];
+  });
+  return [
+    `Usage: ${program} import <service> [--out DIR] [--format program|roster] [--account NAME] [--project NAME] [--dry-run]`,
+    "",
+    "Lists one account of a service and writes a Pulumi program (or a roster) that declares everything",
+    "in it as it is, with adoptExisting: true: the first `pulumi up` then only reads. Credentials come",
+    "from the environment (no stack config is read); no secret is written.",
+    "",
+    "Services:",
+    ...services.flat(),
+    "",
+    "Flags:",
+    `  ${"--out DIR".padEnd(22)}where to write (default: <service>-users)`,
+    `  ${"--format FORMAT".padEnd(22)}program (default): a Pulumi TypeScript program; roster: roster.yaml`,
+    `  ${"--account NAME".padEnd(22)}the account's settings: <PREFIX>_<NAME>_… variables, and account: NAME in the program`,
+    `  ${"--project NAME".padEnd(22)}the Pulumi project name (default: <service>-users)`,
+    `  ${"--dry-run".padEnd(22)}list and report, write nothing`,
+    `  ${"-h, --help".padEnd(22)}print this help and exit`,
+    "",
+    "Exit status: 0 done, 1 done with objects skipped (named on stderr) or the listing failed, 2 for a bad command line.",
+  ].join("\n");
 }
 
 function packageVersions(): { packageVersion: string; pulumiVersion: string } {
@@ -68,38 +64,29 @@ function packageVersions(): { packageVersion: string; pulumiVersion: string } {
 
 function summary(listing: Listing, files: readonly string[], out: string, dryRun: boolean): string[] {
   const verb = dryRun ? "would write" : "wrote";
-  const kinds = { vectara: ["VectaraCorpus", "VectaraUser"], connect: ["ConnectUser"], arize: ["ArizeUser"] }[listing.service];
-  const counts = kinds.map((kind) => `${listing.declared.filter((d) => d.kind === kind).length} ${kind}`);
+  const counts = importedKinds(listing.service).map((kind) => `${listing.declared.filter((d) => d.kind === kind).length} ${kind}`);
   return [
-    `${listing.service}: ${counts.join(", ")} declared, ${listing.refused.length} skipped`,
+    `${listing.service.name}: ${counts.join(", ")} declared, ${listing.refused.length} skipped`,
     `${verb} ${files.map((f) => path.join(out, f)).join(", ")}`,
   ];
 }
 
-/** Runs the command; the exit code: 0 done, 1 done with users skipped or failed, 2 a usage error. */
-export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let opts: Options;
-  try {
-    opts = parse(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`error: ${error.message}`);
-    io.err(usage);
-    return 2;
-  }
+/** Runs an import; the exit code: 0 done, 1 done with objects skipped, or the listing failed. */
+export async function runImport(opts: ImportOptions, io: Io, env: NodeJS.ProcessEnv): Promise<number> {
+  const name = opts.service.name;
   let listing: Listing;
   try {
-    listing = await listAccount(opts.service, { account: opts.account, env, onItem: (n) => io.progress?.(`listing ${opts.service} users: ${n}`) });
+    listing = await listAccount(opts.service, { account: opts.account, env, onItem: (n) => io.progress?.(`listing ${name} users: ${n}`) });
   } catch (error) {
     io.progress?.("");
     io.err(`error: ${(error as Error).message}`);
     return 1;
   }
   io.progress?.("");
-  let files = programFiles(listing, { project: opts.project ?? `${opts.service}-users`, ...packageVersions() });
+  let files = programFiles(listing, { project: opts.project ?? `${name}-users`, ...packageVersions() });
   if (opts.format === "roster") {
     const roster = rosterFiles(listing);
-    listing = { ...listing, declared: listing.declared.filter((d) => d.kind !== "VectaraCorpus" && !roster.refused.some((r) => r.kind === d.kind && r.key === d.key)), refused: [...listing.refused, ...roster.refused] };
+    listing = { ...listing, declared: listing.declared.filter((d) => d.kind === opts.service.personKind && !roster.refused.some((r) => r.kind === d.kind && r.key === d.key)), refused: [...listing.refused, ...roster.refused] };
     files = roster.files;
   }
   for (const r of listing.refused) io.err(`skipped ${r.kind} ${JSON.stringify(r.key)}: ${r.reasons.join("; ")}`);
@@ -109,20 +96,4 @@ export async function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEn
   }
   for (const line of summary(listing, files.map((f) => f.name), opts.out, opts.dryRun)) io.out(line);
   return listing.refused.length > 0 ? 1 : 0;
-}
-
-if (require.main === module) {
-  const tty = process.stderr.isTTY === true;
-  const io: Io = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    ...(tty && { progress: (text: string) => process.stderr.write(`\r\x1b[K${text}`) }),
-  };
-  run(process.argv.slice(2), io).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`error: ${(error as Error).message}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -1,3 +1,4 @@
+import { credentialsHint } from "../core/settings";
 import type { Declared, Listing } from "./listing";
 
 /**
@@ -44,17 +45,12 @@ function declaration(d: Declared, name: string): string {
 
 export interface ProgramFile { name: string; text: string }
 
-const envTwins: Record<Listing["service"], string> = {
-  vectara: "VECTARA_CLIENT_ID and VECTARA_CLIENT_SECRET (the OAuth client Vectara's users documentation asks for) or VECTARA_API_KEY (which wins when both are set), and VECTARA_API_URL; or `pulumi config set vectara:clientId …` and `pulumi config set vectara:clientSecret --secret`",
-  connect: "CONNECT_SERVER and CONNECT_API_KEY, or `pulumi config set connect:server …` and `pulumi config set connect:apiKey --secret`",
-  arize: "ARIZE_API_KEY (and ARIZE_BASE_URL), or `pulumi config set arize:apiKey --secret`",
-};
-
 export function programFiles(listing: Listing, opts: { project: string; packageVersion: string; pulumiVersion: string }): ProgramFile[] {
+  const service = listing.service.name;
   const names = resourceNames(listing.declared);
   const kinds = [...new Set(listing.declared.map((d) => d.kind))].sort();
   const index = [
-    `// Written by \`pulumi-saas-users import ${listing.service}\`: every user of the account as it is, with`,
+    `// Written by \`pulumi-saas-users import ${service}\`: every user of the account as it is, with`,
     "// adoptExisting: true. `pulumi up` adopts them with reads only; a later `pulumi refresh` shows no change.",
     ...(kinds.length > 0 ? [`import { ${kinds.join(", ")} } from "pulumi-saas-users";`] : ["export {};"]),
     "",
@@ -63,11 +59,11 @@ export function programFiles(listing: Listing, opts: { project: string; packageV
   const readme = [
     `# ${opts.project}`,
     "",
-    `The ${listing.service} users of one account, imported by \`npx pulumi-saas-users import ${listing.service}\`:`,
+    `The ${service} users of one account, imported by \`npx pulumi-saas-users import ${service}\`:`,
     `${listing.declared.length} declared${listing.refused.length > 0 ? `, ${listing.refused.length} skipped (the import named them and why)` : ""}.`,
     "",
     "1. Review `index.ts`: each user is declared as the account has it, with `adoptExisting: true`.",
-    `2. Credentials: ${envTwins[listing.service]}. No secret is written here.`,
+    `2. Credentials: ${credentialsHint(listing.service.profile)}. No secret is written here.`,
     "3. `npm install`, `pulumi stack init`, then `pulumi up`: it adopts every user and only reads.",
     "   `pulumi refresh` afterwards shows no change. From then on, edit `index.ts` to change access.",
     "",
@@ -83,7 +79,7 @@ export function programFiles(listing: Listing, opts: { project: string; packageV
   };
   const tsconfig = { compilerOptions: { strict: true, target: "ES2022", module: "nodenext", esModuleInterop: true, skipLibCheck: true }, files: ["index.ts"] };
   return [
-    { name: "Pulumi.yaml", text: `name: ${opts.project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: The ${listing.service} users of one account, adopted as they are\n` },
+    { name: "Pulumi.yaml", text: `name: ${opts.project}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: The ${service} users of one account, adopted as they are\n` },
     { name: "README.md", text: readme },
     { name: "index.ts", text: index },
     { name: "package.json", text: `${JSON.stringify(pkg, null, 2)}\n` },

@@ -4,14 +4,13 @@ import { authFor, safeJson, type Auth } from "./auth";
 import { ApiError, codeForStatus, type ApiErrorCode } from "./errors";
 import { Limiter } from "./limiter";
 import type { Logger } from "./log";
+import type { Query } from "./paging";
 import { hintsFor, type ServiceProfile } from "./profile";
 import { RateGate } from "./rate-gate";
 import { defaultRetryPolicy, pauseAll, retryDelay, type AttemptFailure, type RetryPolicy } from "./retry";
 import { requireConnection, type ConnectionSettings } from "./settings";
 import { Transport, header, isTimeout, isTransportError, type Method, type RawResponse } from "./transport";
 
-/** Query values; an array repeats the key (`status=A&status=B`). */
-export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
 
 export interface Operation<T> {
   method: Method;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { typeToken, type ResourceType } from "./registry";
 
 /**
  * The `__provider` of every resource of a hosted provider: one line that names a module of this
@@ -23,9 +24,9 @@ export function loaderSource(entry: string): string {
  * `loaderSource(entry)` as `__provider` instead of a serialized closure.
  */
 export class HostedResource extends pulumi.CustomResource {
-  constructor(entry: string, name: string, props: Record<string, unknown>, opts: pulumi.CustomResourceOptions | undefined, module: string, type: string) {
+  constructor(names: ResourceType, name: string, props: Record<string, unknown>, opts: pulumi.CustomResourceOptions | undefined) {
     if (props.__provider !== undefined) throw new Error("A dynamic resource must not define the __provider key");
-    super(`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: loaderSource(entry) }, opts);
+    super(typeToken(names), name, { ...props, __provider: loaderSource(`pulumi-saas-users/${names.loader}`) }, opts);
   }
 }
 

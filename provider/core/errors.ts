@@ -49,9 +49,12 @@ export class ApiError extends Error {
   readonly hint?: string;
   readonly attempts?: number;
   readonly ambiguous?: boolean;
+  /** The message's head when it is not "<service> API request failed …" (a configuration error, a refusal). */
+  readonly summary?: string;
 
   constructor(details: ApiErrorDetails, summary?: string) {
     super(formatMessage(details, summary), { cause: details.cause });
+    if (summary !== undefined) this.summary = summary;
     this.name = "ApiError";
     this.code = details.code;
     this.service = details.service;
@@ -67,8 +70,8 @@ export class ApiError extends Error {
     this.ambiguous = details.ambiguous;
   }
 
-  /** The same error with more context: a hint for the caller's situation, the attempt count. */
-  with(extra: Partial<ApiErrorDetails>, summary?: string): ApiError {
+  /** The same error with more context: a hint for the caller's situation, the attempt count; its head unless `summary` replaces it. */
+  with(extra: Partial<ApiErrorDetails>, summary = this.summary): ApiError {
     return new ApiError({ ...this.details(), ...extra }, summary);
   }
 

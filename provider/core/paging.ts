@@ -1,4 +1,5 @@
-import type { Query } from "./client";
+/** Query values; an array repeats the key (`status=A&status=B`). Paging builds them, the client sends them. */
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
 
 /**
  * How a service pages its lists (declared in its profile): an opaque key the answer hands back

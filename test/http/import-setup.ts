@@ -6,7 +6,7 @@ import { VectaraEmulator } from "../../emulator/vectara/server";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run } from "../../provider/cli/import";
+import { run } from "../../provider/cli/main";
 
 export interface ImportRun { code: number; out: string[]; err: string[]; dir: string; files: Record<string, string> }
 

@@ -137,6 +137,6 @@ export function toOutputs(user: ApiUser, settings: KeptSettings): UserOutputs {
 }
 
 /** The inputs the outputs imply (every input is an output, kept or as the server reports it): what a refresh records on drift. */
-export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+export function inputsOf(outputs: object): Record<string, unknown> {
   return inputsIn(userFields, outputs);
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
-import { userFields, type ArizeInviteMode, type ArizeOnDelete, type ArizeRole, type UserOutputs } from "./schema";
+import { userType, userFields, type ArizeInviteMode, type ArizeOnDelete, type ArizeRole, type UserOutputs } from "./schema";
 
 export interface ArizeUserArgs {
   /**
@@ -59,6 +59,6 @@ export class ArizeUser extends HostedResource {
   }
 
   constructor(name: string, args: ArizeUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super("pulumi-saas-users/arize-user", name, resourceProps(userFields, args), resourceOptions(userFields, opts), "arize", "User");
+    super(userType, name, resourceProps(userFields, args), resourceOptions(userFields, opts));
   }
 }

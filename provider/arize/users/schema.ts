@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { accountInput } from "../../core/account";
+import type { ResourceType } from "../../core/registry";
 import type { Fields } from "../../core/resource";
+
+/** The resource's names (class, type token, loader entry); the loader entry never changes once released. */
+export const userType: ResourceType = { kind: "ArizeUser", module: "arize", type: "User", loader: "arize-user" };
 
 /** UserRole, InviteMode, UserStatus (the official client's types; uppercase since mid-2026). */
 export const roleNames = ["ADMIN", "MEMBER", "ANNOTATOR"] as const;

@@ -121,7 +121,7 @@ export function keptSettings(from: Partial<KeptSettings>): KeptSettings {
  * stay unset (the outputs show the server's value for them); `password` is never an output, so a
  * refresh that saw drift records the inputs without it.
  */
-export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+export function inputsOf(outputs: { unsetInputs?: unknown }): Record<string, unknown> {
   const inputs = inputsIn(userFields, outputs);
   const unset = Array.isArray(outputs.unsetInputs) ? outputs.unsetInputs : [];
   for (const key of unset) delete inputs[key as string];

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
-import { userFields, type ConnectUserRole, type OnDelete, type UserOutputs } from "./schema";
+import { userType, userFields, type ConnectUserRole, type OnDelete, type UserOutputs } from "./schema";
 
 export interface ConnectUserArgs {
   /**
@@ -56,6 +56,6 @@ export class ConnectUser extends HostedResource {
   constructor(name: string, args: ConnectUserArgs, opts?: pulumi.CustomResourceOptions) {
     // The password is a secret whether or not the program made it one: state keeps inputs.
     const secretArgs = args.password === undefined ? args : { ...args, password: pulumi.secret(args.password) };
-    super("pulumi-saas-users/connect-user", name, resourceProps(userFields, secretArgs), resourceOptions(userFields, opts), "connect", "User");
+    super(userType, name, resourceProps(userFields, secretArgs), resourceOptions(userFields, opts));
   }
 }

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { accountInput } from "../../core/account";
+import type { ResourceType } from "../../core/registry";
 import type { Fields } from "../../core/resource";
+
+/** The resource's names (class, type token, loader entry); the loader entry never changes once released. */
+export const userType: ResourceType = { kind: "ConnectUser", module: "connect", type: "User", loader: "connect-user" };
 
 /** User.user_role / UserCreatePushInput.user_role (spec: components.schemas.User). */
 export const userRoleNames = ["administrator", "publisher", "viewer"] as const;

@@ -82,6 +82,6 @@ export function toOutputs(corpus: ApiCorpus, settings: Pick<CorpusInputs, "accou
 }
 
 /** The inputs the outputs imply (every input is an output, kept or as the server reports it): what a refresh records on drift. */
-export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+export function inputsOf(outputs: object): Record<string, unknown> {
   return inputsIn(corpusFields, outputs);
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
-import { corpusFields, type CorpusOutputs } from "./schema";
+import { corpusType, corpusFields, type CorpusOutputs } from "./schema";
 
 export interface VectaraCorpusArgs {
   /** The account this corpus belongs to (see VectaraUserArgs.account). Changing it replaces the corpus. */
@@ -31,6 +31,6 @@ export interface VectaraCorpus extends OutputProperties<CorpusOutputs> {}
  */
 export class VectaraCorpus extends HostedResource {
   constructor(name: string, args: VectaraCorpusArgs, opts?: pulumi.CustomResourceOptions) {
-    super("pulumi-saas-users/vectara-corpus", name, resourceProps(corpusFields, args), resourceOptions(corpusFields, opts), "vectara", "Corpus");
+    super(corpusType, name, resourceProps(corpusFields, args), resourceOptions(corpusFields, opts));
   }
 }

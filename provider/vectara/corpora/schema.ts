@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { accountInput } from "../../core/account";
+import type { ResourceType } from "../../core/registry";
 import type { Fields } from "../../core/resource";
+
+/** The resource's names (class, type token, loader entry); the loader entry never changes once released. */
+export const corpusType: ResourceType = { kind: "VectaraCorpus", module: "vectara", type: "Corpus", loader: "vectara-corpus" };
 
 /**
  * CorpusKey (components.schemas.CorpusKey): pattern `[a-zA-Z0-9_\=\-]+$`, maxLength 50. The spec's

@@ -4,7 +4,7 @@ import { hasCode, type ApiError } from "../../core/errors";
 import { vectaraProfile } from "../profile";
 import { usersApi } from "./api";
 import { toOutputs } from "./logic";
-import type { ApiUser, UserOutputs } from "./schema";
+import { usernameOf, type ApiUser, type UserOutputs } from "./schema";
 
 /**
  * Plain async helpers for programs that manage user lifecycles as code. They run in the Pulumi
@@ -50,7 +50,7 @@ export async function* listVectaraUsers(args: { corpusKey?: string; pageSize?: n
       );
     }
   };
-  for await (const user of allItems(page)) yield info(user, user.username ?? user.email);
+  for await (const user of allItems(page)) yield info(user, usernameOf(user));
 }
 
 /** Closes the helpers' connection pools, for programs that want to exit promptly. */

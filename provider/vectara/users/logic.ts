@@ -2,7 +2,7 @@ import { validateInputs, type CheckFailure } from "../../core/check";
 import { inputsIn } from "../../core/resource";
 import { containsUnknown } from "../../core/unknown";
 import {
-  userFields, userInputs, type AgentRole, type ApiPolicy, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
+  userFields, userInputs, usernameOf, type AgentRole, type ApiPolicy, type ApiUser, type CorpusRole, type CreateUserBody, type KeptSettings, type OneTimeCode, type UpdateUserBody, type UserInputs, type UserOutputs,
 } from "./schema";
 
 /** Pure decisions of VectaraUser: validation, normalisation, diff, and the bodies sent. */
@@ -16,7 +16,7 @@ export function checkUser(news: Record<string, unknown>): { inputs: Record<strin
   const failures = duplicateKeys(data.corpusRoles, "corpusRoles", (r) => r.corpusKey).concat(duplicateKeys(data.agentRoles, "agentRoles", (r) => r.agentKey));
   if (failures.length > 0) return { inputs: news, failures };
   const inputs: Record<string, unknown> = { ...normalise(data as Partial<UserInputs>), ...unknown };
-  if (inputs.username === undefined && data.email !== undefined && !("username" in unknown)) inputs.username = data.email;
+  if (data.email !== undefined && !("username" in unknown)) inputs.username = usernameOf({ username: data.username, email: data.email });
   return { inputs, failures: [] };
 }
 
@@ -173,7 +173,7 @@ export function toOutputs(user: ApiUser, settings: KeptSettings, username: strin
 }
 
 /** The inputs the outputs imply (every input is an output, kept or as the server reports it): what a refresh records on drift. */
-export function inputsOf(outputs: Record<string, unknown>): Record<string, unknown> {
+export function inputsOf(outputs: object): Record<string, unknown> {
   return inputsIn(userFields, outputs);
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
 import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
-import { userFields, type AgentRole, type ApiRole, type CorpusRole, type OnDelete, type UserOutputs } from "./schema";
+import { userType, userFields, type AgentRole, type ApiRole, type CorpusRole, type OnDelete, type UserOutputs } from "./schema";
 
 export interface VectaraUserArgs {
   /**
@@ -50,6 +50,6 @@ export class VectaraUser extends HostedResource {
   }
 
   constructor(name: string, args: VectaraUserArgs, opts?: pulumi.CustomResourceOptions) {
-    super("pulumi-saas-users/vectara-user", name, resourceProps(userFields, args), resourceOptions(userFields, opts), "vectara", "User");
+    super(userType, name, resourceProps(userFields, args), resourceOptions(userFields, opts));
   }
 }

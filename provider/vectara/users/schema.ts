@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { accountInput } from "../../core/account";
+import type { ResourceType } from "../../core/registry";
 import type { Fields } from "../../core/resource";
+
+/** The resource's names (class, type token, loader entry); the loader entry never changes once released. */
+export const userType: ResourceType = { kind: "VectaraUser", module: "vectara", type: "User", loader: "vectara-user" };
 
 /** ApiRole, newest spec (2026-07) — components.schemas.ApiRole. */
 export const apiRoleNames = [
@@ -33,6 +37,12 @@ export const username = z
   .max(128, "username must be at most 128 characters (spec: User.username maxLength)")
   .regex(usernamePattern, "username may hold only letters, digits and the characters . @ ! $ & ' * + - = ^ _ ` { | } ~ (not / ? # %, whitespace, control or non-ASCII characters); an email holding any other character needs an explicit username")
   .refine((u) => !u.includes(".."), "username cannot contain `..`");
+
+/**
+ * A user's username: its own, or its email when it has none. The check's default for the input,
+ * and how a listed user without one (User.username is optional, with no minLength) is named.
+ */
+export const usernameOf = (user: { username?: string; email: string }): string => user.username || user.email;
 
 /** The inputs of VectaraUser, with their defaults; the single source of VectaraUserInputs. */
 export const userInputs = z.strictObject({

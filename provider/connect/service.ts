@@ -1,0 +1,6 @@
+import type { ServiceEntry } from "../core/registry";
+import { connectProfile } from "./profile";
+import { connectUserEntry } from "./users/entry";
+
+/** Posit Connect in the registry. */
+export const connectService: ServiceEntry = { name: "connect", profile: connectProfile, personKind: "ConnectUser", resources: [connectUserEntry] };
