@@ -1,6 +1,5 @@
 import type { ApiErrorCode } from "./errors";
 import type { Paging } from "./paging";
-import type { Credentials } from "./settings";
 
 /**
  * What makes a service, as data: where its settings come from, how a credential becomes a
@@ -56,7 +55,7 @@ export interface RequestFailure {
   /** The operation's path, without the API URL's own path and without the query. */
   path: string;
   status?: number;
-  credentials: Credentials["kind"];
+  credentials: "apiKey" | "oauth";
   /** An OAuth client is configured as well, unused because the API key takes precedence. */
   oauthAlsoSet: boolean;
 }

@@ -160,7 +160,23 @@ test("unknown commands, services and formats are usage errors (exit 2) that writ
   for (const args of [["export", "vectara"], ["import", "okta"], ["import", "vectara", "--format", "csv"], ["import", "vectara", "--bogus"]]) {
     const r = await runImport(args, envOf.vectara());
     expect(r.code).toBe(2);
-    expect(r.err[1]).toMatch(/^usage: pulumi-saas-users import/);
+    expect(r.err[1]).toMatch(/^Run pulumi-saas-users( import)? --help for usage\.$/);
     expect(fs.existsSync(r.dir)).toBe(false);
+  }
+});
+
+test("an import without credentials names the environment variable to set, sends no request and writes nothing", async () => {
+  const noServer = await runImport(["import", "connect"], {});
+  expect(noServer.code).toBe(1);
+  expect(noServer.err).toEqual(["error: no Connect server URL configured — hint: set CONNECT_SERVER (outside a stack, settings come from the environment)"]);
+  for (const service of ["vectara", "connect", "arize"] as const) {
+    const { [`${service.toUpperCase()}_API_KEY`]: _key, ...withoutKey } = envOf[service]();
+    const r = await runImport(["import", service], withoutKey);
+    expect(r.code).toBe(1);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toMatch(new RegExp(`^error: no \\w+ credentials configured — hint: set ${service.toUpperCase()}_API_KEY \\(outside a stack`));
+    expect(r.err[0]).not.toContain("pulumi config");
+    expect(fs.existsSync(r.dir)).toBe(false);
+    expect(emulatorOf[service]().requests).toEqual([]);
   }
 });

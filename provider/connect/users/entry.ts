@@ -16,7 +16,8 @@ export const connectUserEntry: ResourceEntry = {
   listing: {
     async *list(client) {
       const api = usersApi(client);
-      for await (const user of allItems((cursor) => api.page(cursor))) yield inputsOf(toOutputs(user, {}));
+      // Every server value is declared: none is left to the server's default.
+      for await (const user of allItems((cursor) => api.page(cursor))) yield inputsOf(toOutputs(user, { unsetInputs: [] }));
     },
     key: (inputs) => String(inputs.username),
   },
