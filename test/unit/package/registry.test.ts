@@ -83,3 +83,8 @@ test.each(registry.map((s) => [s.name, s] as const))("%s: every config key and v
   expect(variables.length).toBeGreaterThan(0);
   for (const v of variables) expect(known).toContain(v);
 });
+
+test("the emulator command offers exactly the registry's services, under the same names", async () => {
+  const { SERVICES } = await import("../../../emulator/services");
+  expect(SERVICES.map((s) => s.name).sort()).toEqual(registry.map((s) => s.name).sort());
+});
