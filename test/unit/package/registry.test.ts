@@ -9,6 +9,7 @@ import { typeToken } from "../../../provider/core/registry";
 import { registry } from "../../../provider/registry";
 import * as pkg from "../../../provider/index";
 import packageJson from "../../../package.json";
+import { SERVICES } from "../../../emulator/services";
 
 const resources = registry.flatMap((s) => s.resources.map((r) => [r.kind, r, s] as const));
 
@@ -84,7 +85,6 @@ test.each(registry.map((s) => [s.name, s] as const))("%s: every config key and v
   for (const v of variables) expect(known).toContain(v);
 });
 
-test("the emulator command offers exactly the registry's services, under the same names", async () => {
-  const { SERVICES } = await import("../../../emulator/services");
+test("the emulator command offers exactly the registry's services, under the same names", () => {
   expect(SERVICES.map((s) => s.name).sort()).toEqual(registry.map((s) => s.name).sort());
 });
