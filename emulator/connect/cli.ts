@@ -1,5 +1,5 @@
 /** The Connect emulator on the command line: its flags, how they map to ConnectEmulatorOptions, what it prints. */
-import { choiceFlag, defineServiceCli, integerFlag, textFlag } from "../core";
+import { choiceFlag, defineServiceCli, integerFlag, ipv4Flag, textFlag } from "../core";
 import { ConnectEmulator } from "./server";
 
 export const connectCli = defineServiceCli({
@@ -11,6 +11,7 @@ export const connectCli = defineServiceCli({
     "publisher-api-key": textFlag("KEY", "a publisher's key, which may only read (default: random)"),
     "auth-kind": choiceFlag("KIND", "password (POST creates users) or ldap (users are imported from a directory) (default password)", ["password", "ldap"] as const),
     generation: choiceFlag("GEN", "current (external_id) or 2023 (an older server that knows only unique_id) (default current)", ["current", "2023"] as const),
+    host: ipv4Flag("ADDR", "an IPv4 address of this machine to listen on (default 127.0.0.1); outside loopback the provider needs connect:allowInsecureHttp"),
     seats: integerFlag("N", "unlocked users the licence allows, 0–1000000 (default: no limit)", 0, 1_000_000),
   },
   prints: [
@@ -21,6 +22,7 @@ export const connectCli = defineServiceCli({
   async start(values, port) {
     const emulator = await ConnectEmulator.start({
       port,
+      host: values.host,
       apiKey: values["api-key"],
       publisherApiKey: values["publisher-api-key"],
       authKind: values["auth-kind"],

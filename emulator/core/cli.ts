@@ -3,11 +3,14 @@
  *
  *   <program> [service] [--service NAME] [--port N] [--latency-ms N] [service flags…] [--help]
  *
- * Each service declares its flags as data (`defineServiceCli`); this module parses and checks them
- * with its own messages, prints the help, starts the service's emulator and prints what a client
- * needs (URL, keys). It never exits the process: `runCli` returns an exit code, or the running
- * emulator for the caller to stop.
+ * Each service declares its flags as data (`defineServiceCli`); this module reads the arguments with
+ * node:util parseArgs (`--flag value` and `--flag=value` alike), checks them with its own messages,
+ * prints the help, starts the service's emulator and prints what a client needs (URL, keys).
+ * It never exits the process: `runCli` returns an exit code, or the running emulator for the
+ * caller to stop.
  */
+import { isIPv4 } from "node:net";
+import { parseArgs } from "node:util";
 import type { Emulator } from "./server";
 
 /** A flag that takes a value; `value` names it in the help (`--port N`). */
@@ -37,6 +40,15 @@ export const integerFlag = (value: string, help: string, min: number, max: numbe
     const n = Number(raw);
     if (!/^\d+$/.test(raw) || n < min || n > max) throw new UsageError(`${flag} must be an integer ${min}–${max}, got ${raw}`);
     return n;
+  },
+});
+
+export const ipv4Flag = (value: string, help: string): Flag<string> => ({
+  value,
+  help,
+  parse(raw, flag) {
+    if (!isIPv4(raw)) throw new UsageError(`${flag} must be an IPv4 address, got ${raw}`);
+    return raw;
   },
 });
 
@@ -71,7 +83,7 @@ export const defineServiceCli = <F extends Record<string, Flag<unknown>>>(cli: S
 
 const COMMON = {
   service: textFlag("NAME", "the service to emulate (instead of the argument)"),
-  port: integerFlag("N", "port on 127.0.0.1, 0–65535; 0 picks a free port (default 0)", 0, 65535),
+  port: integerFlag("N", "port to listen on, 0–65535; 0 picks a free port (default 0)", 0, 65535),
   "latency-ms": integerFlag("N", "delay every answer by N milliseconds, 0–600000 (default 0)", 0, 600_000),
 };
 
@@ -89,7 +101,7 @@ function helpText(program: string, services: readonly ServiceCli[], defaultServi
   return [
     `Usage: ${program} [service] [flags]`,
     "",
-    "Runs an in-memory emulator of a SaaS API on 127.0.0.1 until interrupted (Ctrl-C or SIGTERM).",
+    "Runs an in-memory emulator of a SaaS API on 127.0.0.1 (connect: also at --host ADDR) until interrupted (Ctrl-C or SIGTERM).",
     "",
     "Services:",
     ...services.map((s) => `  ${s.name.padEnd(28)}${s.summary}${s.name === defaultService ? " (default)" : ""}`),
@@ -117,32 +129,103 @@ interface Parsed {
   raw: Map<string, string>;
 }
 
-function parseArgv(argv: readonly string[], defaultService: string): Parsed {
-  const raw = new Map<string, string>();
+type ArgvOptions = Record<string, { type: "string"; multiple: true } | { type: "boolean"; short: "h" }>;
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/** Every flag of every service, each a string that may repeat (so a repeat is refused in our words), and -h/--help. */
+function argvOptions(services: readonly ServiceCli[]): ArgvOptions {
+  const options: ArgvOptions = { help: { type: "boolean", short: "h" } };
+  for (const name of [...Object.keys(COMMON), ...services.flatMap((s) => Object.keys(s.flags))]) options[name] = { type: "string", multiple: true };
+  return options;
+}
+
+const optionOf = (options: ArgvOptions, name: string) => (Object.hasOwn(options, name) ? options[name] : undefined);
+
+/** What parseArgs makes of each argument, without its checks (it refuses nothing). */
+const tokensOf = (args: string[], options: ArgvOptions): Token[] =>
+  parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true }).tokens;
+
+/**
+ * parseArgs calls a value after a string flag ambiguous when it starts with "-". As before, one
+ * that starts with a single "-" is the value (`--latency-ms -5` is out of range, not missing), so
+ * it is handed on as `--latency-ms=-5`; one that starts with "--" is the next flag, and the flag
+ * before it "needs a value".
+ */
+function dashValuesInline(argv: readonly string[], options: ArgvOptions): string[] {
+  const args = [...argv];
+  for (const t of tokensOf(args, options).reverse()) {
+    if (t.kind === "option" && optionOf(options, t.name)?.type === "string" && t.inlineValue === false && /^-[^-]/.test(t.value!)) {
+      args.splice(t.index, 2, `${t.rawName}=${t.value}`);
+    }
+  }
+  return args;
+}
+
+/**
+ * The service whose flags an unknown flag's message lists: the argument, else --service, else the
+ * default. An unknown flag's type is unknown, so an argument right after a bare unknown --flag is
+ * taken as its value, not as the service (`--prot 8080` names no service).
+ */
+function serviceOf(tokens: readonly Token[], options: ArgvOptions, defaultService: string): string {
   const positionals: string[] = [];
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "-h" || arg === "--help") {
-      help = true;
-      continue;
+  let flagged: string | undefined;
+  let valueOfUnknown = -1;
+  for (const t of tokens) {
+    if (t.kind === "option" && !optionOf(options, t.name) && t.rawName.startsWith("--") && t.value === undefined) valueOfUnknown = t.index + 1;
+    else if (t.kind === "option" && t.name === "service" && t.value !== undefined) flagged ??= t.value;
+    else if (t.kind === "positional" && t.index !== valueOfUnknown) positionals.push(t.value);
+  }
+  return positionals[0] ?? flagged ?? defaultService;
+}
+
+const flagList = (cli: ServiceCli) => [...Object.keys(COMMON), ...Object.keys(cli.flags)].map((n) => `--${n}`).join(", ");
+
+/** An unknown flag; a long one is told the flags of the service it was given to. */
+function unknownFlag(flag: string, cli: ServiceCli | undefined): UsageError {
+  const listed = cli && flag.startsWith("--") ? ` (flags for ${cli.name}: ${flagList(cli)})` : "";
+  return new UsageError(`unknown flag ${flag}${listed}`);
+}
+
+/**
+ * parseArgs' refusal in this command's words. It stops at the first argument it refuses; the same
+ * arguments read without its checks say which one, and what the user typed (`rawName`).
+ * ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL cannot happen (positionals are allowed); any other code
+ * keeps parseArgs' first line.
+ */
+function refusal(err: unknown, args: string[], options: ArgvOptions, services: readonly ServiceCli[], defaultService: string): unknown {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: string };
+  if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS_")) return err;
+  const tokens = tokensOf(args, options);
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const option = optionOf(options, t.name);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && !option) {
+      const service = serviceOf(tokens, options, defaultService);
+      return unknownFlag(t.rawName, services.find((s) => s.name === service));
     }
-    if (!arg.startsWith("-") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const m = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
-    if (!m) throw new UsageError(`unknown flag ${arg}`);
-    const name = m[1]!;
-    let value = m[2];
-    if (value === undefined) {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) throw new UsageError(`--${name} needs a value`);
-      value = next;
-      i += 1;
-    }
-    if (raw.has(name)) throw new UsageError(`--${name} may be given once`);
-    raw.set(name, value);
+    if (code !== "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || !option) continue;
+    if (option.type === "boolean" && t.value !== undefined) return new UsageError(`${t.rawName} takes no value`);
+    const optionLike = t.value !== undefined && !t.inlineValue && t.value.length > 1 && t.value.startsWith("-");
+    if (option.type === "string" && (t.value === undefined || optionLike)) return new UsageError(`${t.rawName} needs a value`);
+  }
+  return new UsageError(String(message).split("\n")[0]!);
+}
+
+function parseArgv(argv: readonly string[], services: readonly ServiceCli[], defaultService: string): Parsed {
+  const options = argvOptions(services);
+  const args = dashValuesInline(argv, options);
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw refusal(err, args, options, services, defaultService);
+  }
+  const { values, positionals } = parsed;
+  const raw = new Map<string, string>();
+  for (const [name, given] of Object.entries(values)) {
+    if (!Array.isArray(given)) continue;
+    if (given.length > 1) throw new UsageError(`--${name} may be given once`);
+    raw.set(name, String(given[0]));
   }
   if (positionals.length > 1) throw new UsageError(`one service at most, got ${positionals.join(" ")}`);
   const [positional] = positionals;
@@ -151,21 +234,20 @@ function parseArgv(argv: readonly string[], defaultService: string): Parsed {
     throw new UsageError(`the service is given twice: ${positional} and --service ${flagged}`);
   }
   raw.delete("service");
-  return { help, service: positional ?? flagged ?? defaultService, raw };
+  return { help: values.help === true, service: positional ?? flagged ?? defaultService, raw };
 }
 
 /** Checks every flag against the common ones and the service's; the first problem is a UsageError. */
 function flagValues(cli: ServiceCli, raw: Map<string, string>) {
   const common: { port?: number; "latency-ms"?: number } = {};
   const own: Record<string, unknown> = {};
-  const known = [...Object.keys(COMMON), ...Object.keys(cli.flags)].map((n) => `--${n}`).join(", ");
   for (const [name, value] of raw) {
     if (Object.hasOwn(COMMON, name)) {
       (common as Record<string, unknown>)[name] = (COMMON as Record<string, Flag<unknown>>)[name]!.parse(value, `--${name}`);
     } else if (Object.hasOwn(cli.flags, name)) {
       own[name] = cli.flags[name]!.parse(value, `--${name}`);
     } else {
-      throw new UsageError(`unknown flag --${name} (flags for ${cli.name}: ${known})`);
+      throw unknownFlag(`--${name}`, cli);
     }
   }
   return { common, own };
@@ -180,7 +262,7 @@ export async function runCli(
   let cli: ServiceCli;
   let values: ReturnType<typeof flagValues>;
   try {
-    const parsed = parseArgv(argv, opts.defaultService);
+    const parsed = parseArgv(argv, services, opts.defaultService);
     if (parsed.help) {
       io.out(helpText(program, services, opts.defaultService));
       return { exitCode: 0 };

@@ -18,7 +18,7 @@
  * Faults, the request log, the token endpoint and the command line come with the core.
  */
 export { anyOf, apiKeyHeader, authorization, OAuth2ClientCredentials, type Access, type AuthScheme, type ClientCredentialsConfig, type KeyTable } from "./auth";
-export { choiceFlag, defineServiceCli, integerFlag, runCli, textFlag, UsageError, type CliIo, type CliOutcome, type Flag, type FlagValues, type ServiceCli } from "./cli";
+export { choiceFlag, defineServiceCli, integerFlag, ipv4Flag, runCli, textFlag, UsageError, type CliIo, type CliOutcome, type Flag, type FlagValues, type ServiceCli } from "./cli";
 export { RATE_LIMITED_STATUS, type Fault, type FaultMatch, type InjectedStatus } from "./faults";
 export { cursorPage, decodeCursor, encodeCursor, numberedPage, QueryReader, type IntegerRange } from "./paging";
 export { json, type ErrorBodies, type ErrorReplies, type Reply } from "./replies";

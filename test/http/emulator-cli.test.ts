@@ -4,7 +4,13 @@
 import { runCli, type CliOutcome } from "../../emulator/core/cli";
 import { DEFAULT_SERVICE, PROGRAM, SERVICES } from "../../emulator/services";
 import { ArizeEmulator } from "../../emulator/arize/server";
+import { ConnectEmulator } from "../../emulator/connect/server";
 import { VectaraEmulator } from "../../emulator/vectara/server";
+
+const SERVICE_LIST = SERVICES.map((s) => s.name).join(", ");
+/** The unknown-flag message's list for a service: the common flags, then its own. */
+const flagsFor = (name: string) =>
+  ["service", "port", "latency-ms", ...Object.keys(SERVICES.find((s) => s.name === name)!.flags)].map((f) => `--${f}`).join(", ");
 
 async function run(...argv: string[]): Promise<{ outcome: CliOutcome; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -66,6 +72,18 @@ describe("a bad command line is refused with the command's own message and exit 
     ["an unknown service as a flag", ["--service", "nosuch"], `unknown service nosuch (services: ${SERVICES.map((s) => s.name).join(", ")})`],
     ["two services", ["vectara", "vectara2"], "one service at most, got vectara vectara2"],
     ["a service given as argument and flag, differently", ["vectara", "--service", "other"], "the service is given twice: vectara and --service other"],
+    ["a negative latency written with =", ["--latency-ms=-5"], "--latency-ms must be an integer 0–600000, got -5"],
+    ["a flag given twice, once with = and once without", ["--port=1", "--port", "2"], "--port may be given once"],
+    ["--service followed by another flag", ["--service", "--port", "1"], "--service needs a value"],
+    ["a bare unknown flag is unknown, not short of a value", ["--bogus"], `unknown flag --bogus (flags for vectara: ${flagsFor("vectara")})`],
+    ["an unknown flag lists the flags of the service named after it", ["--bogus", "1", "connect"], `unknown flag --bogus (flags for connect: ${flagsFor("connect")})`],
+    ["another service's flag lists the named service's flags", ["connect", "--users-auth", "oauth"], `unknown flag --users-auth (flags for connect: ${flagsFor("connect")})`],
+    ["an unknown flag given to an unknown service lists nothing", ["posit", "--bogus", "1"], "unknown flag --bogus"],
+    ["an unknown letter among grouped short flags", ["-hp"], "unknown flag -p"],
+    ["a value given to --help", ["--help=yes"], "--help takes no value"],
+    ["after --, an argument that starts with - is the service", ["--", "-x"], `unknown service -x (services: ${SERVICE_LIST})`],
+    ["connect's --host that is not an IPv4 address", ["connect", "--host", "localhost"], "--host must be an IPv4 address, got localhost"],
+    ["--host for a service that listens on loopback only", ["vectara", "--host", "127.0.0.1"], `unknown flag --host (flags for vectara: ${flagsFor("vectara")})`],
   ])("%s", async (_, argv, message) => {
     const { outcome, out, err } = await run(...argv);
     expect(outcome).toEqual({ exitCode: 2 });
@@ -103,6 +121,45 @@ describe("starting", () => {
       });
     },
   );
+
+  it.each([[["--port=0"]], [["--port", "0"]]])("takes a flag's value after = or as the next argument (%j)", async (argv) => {
+    await started(argv, async (emulator, out) => {
+      expect(out[0]).toMatch(/^Vectara emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
+      expect(new URL(emulator.url).port).not.toBe("0");
+    });
+  });
+
+  it("a value that starts with a single - is the flag's value, as the key it prints and takes", async () => {
+    await started(["--api-key", "-dash-key", "--port", "0"], async (emulator, out) => {
+      expect(out[1]).toBe("API key: -dash-key");
+      expect((await fetch(`${emulator.url}/v2/users`, { headers: { "x-api-key": "-dash-key" } })).status).toBe(200);
+    });
+  });
+
+  it("after --, the argument is the service", async () => {
+    const { outcome, out, err } = await run("--port", "0", "--", "arize");
+    if (!("emulator" in outcome)) throw new Error(`exit ${outcome.exitCode}: ${err.join("\n")}`);
+    try {
+      expect(outcome.emulator).toBeInstanceOf(ArizeEmulator);
+      expect(out[0]).toBe(`Arize emulator listening on ${outcome.emulator.url}`);
+    } finally {
+      await outcome.emulator.close();
+    }
+  });
+
+  it("connect --host 127.0.0.1 listens there and prints it as the server URL", async () => {
+    const { outcome, out, err } = await run("connect", "--host=127.0.0.1", "--api-key", "k1");
+    if (!("emulator" in outcome)) throw new Error(`exit ${outcome.exitCode}: ${err.join("\n")}`);
+    try {
+      expect(outcome.emulator).toBeInstanceOf(ConnectEmulator);
+      const { serverUrl } = outcome.emulator as ConnectEmulator;
+      expect(serverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(out).toEqual(expect.arrayContaining([`Connect emulator listening on ${serverUrl}`, `Server URL: ${serverUrl}`, "API key: k1"]));
+      expect((await fetch(`${serverUrl}/__api__/v1/users`, { headers: { authorization: "Key k1" } })).status).toBe(200);
+    } finally {
+      await outcome.emulator.close();
+    }
+  });
 
   it("--users-auth oauth refuses the API key on /v2/users with 403, and keeps it for corpora", async () => {
     await started(["--users-auth", "oauth"], async (emulator) => {
