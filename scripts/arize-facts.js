@@ -3,7 +3,10 @@
 // (@arizeai/ax-client, dist/src/__generated__/api/v2.d.ts; Arize publishes no OpenAPI file) into a
 // small JSON of facts that tests read: the users paths and their operations' statuses and query
 // parameters, the schemas' fields (required or not, and their types), and the enums.
-//   node scripts/arize-facts.js [--out FILE]      (default: print to stdout)
+// With --access, the same for access (organizations, spaces, their memberships, role bindings and
+// roles: ACCESS_OPERATIONS), where each operation also names its path parameters, its request body
+// and each response's media type and schema, and the schemas are every one those reach.
+//   node scripts/arize-facts.js [--access] [--out FILE]      (default: print to stdout)
 const fs = require("node:fs");
 const path = require("node:path");
 const ts = require("typescript");
@@ -13,6 +16,18 @@ const SCHEMAS = [
   "UserRoleAssignment", "UserRoleAssignmentRequest", "PredefinedUserRoleAssignment", "CustomUserRoleAssignment",
   "PredefinedUserRoleAssignmentRequest", "CustomUserRoleAssignmentRequest", "UserRole", "UserStatus", "InviteMode", "Id", "Email",
 ];
+
+/** The operations the access resources and lookups use (ArizeOrganizationMembership, ArizeSpaceMembership, getArizeOrganization, getArizeSpace). */
+const ACCESS_OPERATIONS = [
+  "GET /v2/organizations", "GET /v2/organizations/{org_id}",
+  "POST /v2/organizations/{org_id}/users", "DELETE /v2/organizations/{org_id}/users/{user_id}",
+  "GET /v2/spaces", "GET /v2/spaces/{space_id}",
+  "POST /v2/spaces/{space_id}/users", "DELETE /v2/spaces/{space_id}/users/{user_id}",
+  "GET /v2/role-bindings", "GET /v2/role-bindings/{binding_id}",
+  "GET /v2/roles", "GET /v2/roles/{role_id}",
+];
+/** Schemas the access facts hold besides those the operations reach: the account role, for the ANNOTATOR rule. */
+const ACCESS_EXTRA_SCHEMAS = ["UserRole"];
 
 function generatedTypes() {
   // The package exports no ./package.json: find its directory from its main entry.
@@ -33,7 +48,7 @@ function typeOf(node) {
     case ts.SyntaxKind.BooleanKeyword: return "boolean";
     case ts.SyntaxKind.NumberKeyword: return "number";
     case ts.SyntaxKind.ArrayType: return { array: typeOf(node.elementType) };
-    case ts.SyntaxKind.LiteralType: return { literal: node.literal.text };
+    case ts.SyntaxKind.LiteralType: return node.literal.kind === ts.SyntaxKind.NullKeyword ? "null" : { literal: node.literal.text };
     case ts.SyntaxKind.TypeLiteral: return { object: fields(node) };
     case ts.SyntaxKind.IndexedAccessType: {
       const ref = /components\["schemas"\]\["(\w+)"\]/.exec(node.getText());
@@ -87,6 +102,68 @@ function facts() {
   return out;
 }
 
+/** The access facts: ACCESS_OPERATIONS with their parameters, bodies and responses, and every schema they reach. */
+function accessFacts() {
+  const { version, source } = generatedTypes();
+  const iface = (name) => source.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === name);
+  const components = iface("components");
+  const schemas = member(components, "schemas").type;
+  const named = (kind) => member(components, kind).type;
+  const componentOf = (node, kind) => {
+    const ref = new RegExp(`components\\["${kind}"\\]\\["(\\w+)"\\]`).exec(node.getText())?.[1];
+    return ref ? member(named(kind), ref).type : node;
+  };
+  const paramsOf = (literal) => {
+    const out = {};
+    if (!literal || literal.type.kind !== ts.SyntaxKind.TypeLiteral) return out;
+    for (const q of literal.type.members) out[keyOf(q)] = { required: !q.questionToken, type: typeOf(componentOf(q.type, "parameters")) };
+    return out;
+  };
+  const contentOf = (literal) => {
+    const content = member(literal, "content");
+    if (!content || content.type.kind !== ts.SyntaxKind.TypeLiteral) return {};
+    return Object.fromEntries(content.type.members.map((m) => [keyOf(m), typeOf(m.type)]));
+  };
+  const out = { client: `@arizeai/ax-client ${version}`, paths: {}, operations: {}, schemas: {} };
+  const byPath = new Map(iface("paths").members.map((m) => [keyOf(m), m]));
+  for (const entry of ACCESS_OPERATIONS) {
+    const [method, p] = entry.split(" ");
+    const op = member(byPath.get(p).type, method.toLowerCase());
+    out.paths[entry] = /operations\["(\w+)"\]/.exec(op.type.getText())[1];
+  }
+  const reached = [];
+  const note = (type) => JSON.stringify(type, (key, value) => (key === "ref" && reached.push(value), value));
+  for (const name of Object.values(out.paths).sort()) {
+    const op = member(iface("operations"), name).type;
+    const parameters = member(op, "parameters").type;
+    const responses = {};
+    for (const r of member(op, "responses").type.members) responses[keyOf(r)] = contentOf(componentOf(r.type, "responses"));
+    const body = member(op, "requestBody");
+    const codes = Object.keys(responses).map(Number);
+    const operation = {
+      success: codes.filter((s) => s < 300),
+      errors: codes.filter((s) => s >= 300),
+      path: paramsOf(member(parameters, "path")),
+      query: paramsOf(member(parameters, "query")),
+      body: body && body.type.kind !== ts.SyntaxKind.NeverKeyword ? { required: !body.questionToken, content: contentOf(componentOf(body.type, "requestBodies")) } : null,
+      responses,
+    };
+    note(operation);
+    out.operations[name] = operation;
+  }
+  reached.push(...ACCESS_EXTRA_SCHEMAS);
+  const wanted = new Set();
+  while (reached.length) {
+    const name = reached.pop();
+    if (wanted.has(name)) continue;
+    wanted.add(name);
+    note(typeOf(member(schemas, name).type));
+  }
+  // In the generated file's order.
+  for (const m of schemas.members) if (wanted.has(keyOf(m))) out.schemas[keyOf(m)] = typeOf(m.type);
+  return out;
+}
+
 /** Whether the client is installed (the facts can be regenerated and compared). */
 function clientInstalled() {
   try {
@@ -97,10 +174,10 @@ function clientInstalled() {
   }
 }
 
-module.exports = { facts, clientInstalled };
+module.exports = { facts, accessFacts, clientInstalled };
 
 if (require.main === module) {
-  const json = JSON.stringify(facts(), null, 2) + "\n";
+  const json = JSON.stringify(process.argv.includes("--access") ? accessFacts() : facts(), null, 2) + "\n";
   const at = process.argv.indexOf("--out");
   if (at > 0) fs.writeFileSync(process.argv[at + 1], json);
   else process.stdout.write(json);

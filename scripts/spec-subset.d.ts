@@ -8,6 +8,8 @@ export interface SubsetEntry {
   /** Absolute path of the full spec. */
   from: string;
   keep: string[];
+  /** Where the full spec comes from; written into the subset as `x-provenance`. */
+  provenance?: Json;
 }
 
 export function subset(spec: Json, selectors: string[]): Json;

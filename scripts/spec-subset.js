@@ -22,7 +22,10 @@
  * ("/v2/users*": every path that starts with /v2/users), either one after a method
  * ("GET /v2/chats": that method only), or an operationId ("listChats").
  * A manifest maps each output file (relative to the manifest) to { "from": the full spec,
- * relative to the repository root, "keep": [SELECTOR, ...] }.
+ * relative to the repository root, "keep": [SELECTOR, ...], "provenance"?: {...} }. A provenance,
+ * when given, is written into the subset as its last top-level field, `x-provenance`, so the file
+ * says where it comes from. An entry whose full spec is not beside the clone is skipped, with a line
+ * that says so (its committed subset stays as it is).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -172,17 +175,24 @@ function manifestEntries(manifestFile) {
     output: path.resolve(path.dirname(manifestFile), output),
     from: path.resolve(REPO_ROOT, entry.from),
     keep: entry.keep,
+    ...(entry.provenance && { provenance: entry.provenance }),
   }));
 }
 
 /** The bytes of one manifest entry's subset. */
 function makeSubset(entry) {
-  return render(subset(readSpec(entry.from), entry.keep));
+  const document = subset(readSpec(entry.from), entry.keep);
+  if (entry.provenance) document["x-provenance"] = entry.provenance;
+  return render(document);
 }
 
 function main(args) {
   if (args[0] === "--manifest" && args.length === 2) {
     for (const entry of manifestEntries(path.resolve(args[1]))) {
+      if (!fs.existsSync(entry.from)) {
+        process.stdout.write(`${path.relative(process.cwd(), entry.output)}: skipped (${path.relative(process.cwd(), entry.from)} is not beside this clone)\n`);
+        continue;
+      }
       const text = makeSubset(entry);
       fs.writeFileSync(entry.output, text);
       const kept = Object.keys(JSON.parse(text).paths).length;

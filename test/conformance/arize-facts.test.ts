@@ -1,6 +1,7 @@
 // The committed facts are the official client's contract, and our enums and paging are its enums
 // and paging. When the client is installed, the facts are regenerated from it and compared.
-import { clientInstalled, facts } from "../../scripts/arize-facts";
+import { accessFacts, clientInstalled, facts } from "../../scripts/arize-facts";
+import committedAccessFacts from "./specs/arize-access.facts.json";
 import { arizeProfile } from "../../provider/arize/profile";
 import { inviteModes, roleNames, statusNames } from "../../provider/arize/users/schema";
 import { INVITE_MODES, USER_ROLES, USER_STATUSES } from "../../emulator/arize/users-spec";
@@ -10,6 +11,10 @@ const enumOf = (name: string) => (arizeFacts.schemas[name] as { enum: string[] }
 
 (clientInstalled() ? test : test.skip)("the committed facts equal what scripts/arize-facts.js makes from the installed client", () => {
   expect(facts()).toEqual(arizeFacts);
+});
+
+(clientInstalled() ? test : test.skip)("the committed access facts equal what scripts/arize-facts.js --access makes from the installed client", () => {
+  expect(accessFacts()).toEqual(committedAccessFacts);
 });
 
 test.each([
