@@ -1,6 +1,7 @@
 // The access roster: each person once, with the accounts they hold in Vectara, Arize and Posit
-// Connect, read from YAML or CSV and checked against the resources' own role lists. Every problem
-// is collected with its file, line and field, and reported together before any resource exists.
+// Connect, read from YAML or CSV and checked against the resources' own inputs (their schemas, from
+// the package's registry). Every problem is collected with its file, line and field, and reported
+// together before any resource exists.
 //
 // YAML (see roster.yaml):
 //   defaults:                          # optional, per service; applies to everyone holding it
@@ -23,9 +24,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { LineCounter, isMap, isScalar, parseDocument, type Node, type Pair } from "yaml";
 import {
-  ArizeUser, ConnectUser, VectaraUser,
-  arizeOnDeletePolicies, arizeRoles, connectOnDeletePolicies, connectUserRoles,
-  vectaraAgentRoles, vectaraApiRoles, vectaraCorpusRoles, vectaraOnDeletePolicies,
+  ArizeUser, ConnectUser, VectaraUser, registry, vectaraUsernameOf,
   type ArizeUserArgs, type ConnectUserArgs, type VectaraUserArgs,
 } from "pulumi-saas-users";
 
@@ -73,19 +72,44 @@ export class RosterError extends Error {
 /** `file:line: field (person): message`, the form compilers use, so editors can jump to it. */
 export const formatProblem = (p: RosterProblem) => `${p.file}:${p.line}: ${p.field}${p.person ? ` (${p.person})` : ""}: ${p.message}`;
 
-// ---- What each service accepts, as data: field → how to read a YAML value or a CSV cell.
+// ---- What each service accepts: read from the package's registry, where each service names the
+// resource that is a person's account and that resource's input schema (the one its check enforces).
 type Parsed = { value: unknown } | { error: string };
 type Reader = (value: unknown) => Parsed;
 
+/** The little of a zod schema the roster reads: its definition (zod's documented `_zod.def`) and a check. */
+interface Schema {
+  _zod: { def: { type: string; innerType?: Schema; out?: Schema; element?: Schema; shape?: Record<string, Schema>; entries?: Record<string, string> } };
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: Array<{ message: string }> } };
+}
+const wrappers = ["optional", "default", "prefault", "nullable", "readonly", "catch"];
+/** The schema under its optional and default wrappers. */
+const core = (s: Schema): Schema => (wrappers.includes(s._zod.def.type) && s._zod.def.innerType ? core(s._zod.def.innerType) : s);
+/** An enum's values; a pipe into an enum (Arize's either-case role) has the enum's. */
+const enumValues = (s: Schema): string[] | undefined => {
+  const def = core(s)._zod.def;
+  if (def.type === "enum") return Object.values(def.entries ?? {});
+  return def.type === "pipe" && def.out ? enumValues(def.out) : undefined;
+};
+const firstIssue = (r: ReturnType<Schema["safeParse"]>) => (r.success ? "" : (r.error.issues[0]?.message ?? "is not valid"));
+
 const text: Reader = (v) => (typeof v === "string" && v.trim() !== "" ? { value: v.trim() } : typeof v === "number" ? { value: String(v) } : { error: "must be a non-empty text" });
+/** Text, then the input's own rules (lengths, patterns), in the schema's words. */
+const checkedText = (schema: Schema): Reader => (v) => {
+  const r = text(v);
+  if ("error" in r) return r;
+  const checked = schema.safeParse(r.value);
+  return checked.success ? { value: checked.data } : { error: firstIssue(checked) };
+};
 const bool: Reader = (v) => {
   if (typeof v === "boolean") return { value: v };
   if (typeof v === "string" && /^(true|false)$/i.test(v.trim())) return { value: v.trim().toLowerCase() === "true" };
   return { error: `must be true or false, not ${JSON.stringify(v)}` };
 };
-const oneOf = (what: string, names: readonly string[], normalise = (s: string) => s): Reader => (v) => {
-  const s = typeof v === "string" ? normalise(v.trim()) : v;
-  return typeof s === "string" && names.includes(s) ? { value: s } : { error: `${JSON.stringify(v)} is not ${what}; use one of ${names.join(", ")}` };
+/** One of an enum's values, as the schema gives it back (Arize's role in either case comes back uppercase). */
+const oneOf = (what: string, schema: Schema): Reader => (v) => {
+  const r = typeof v === "string" ? schema.safeParse(v.trim()) : undefined;
+  return r?.success ? { value: r.data } : { error: `${JSON.stringify(v)} is not ${what}; use one of ${enumValues(schema)!.join(", ")}` };
 };
 /** A CSV cell `a;b`, or a YAML list. */
 const splitList = (v: unknown): unknown[] | undefined =>
@@ -101,56 +125,107 @@ const listOf = (item: Reader): Reader => (v) => {
   }
   return { value: values };
 };
-/** Key → role (corpus or agent): a YAML map, or a CSV cell `docs:editor;support:viewer`. */
-function keyedRoles(what: "corpus" | "agent", keyProp: "corpusKey" | "agentKey", roleNames: readonly string[]): Reader {
+const an = (word: string) => `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
+/** `apiRoles` → "API roles", `onDelete` → "delete policy": how a message names an input's values. */
+const words = (field: string) => (field === "onDelete" ? "delete policy" : field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().replace(/^api\b/, "API"));
+
+/** Key → role (a list of `{corpusKey, role}`): a YAML map, or a CSV cell `docs:editor;support:viewer`. */
+function keyedRoles(service: string, keyProp: string, item: Record<string, Schema>): Reader {
+  const what = keyProp.replace(/Key$/, "");
+  const readRole = oneOf(an(`${service} ${what} role`), item.role!);
   return (v) => {
     const pairs = v !== null && typeof v === "object" && !Array.isArray(v)
       ? Object.entries(v)
       : splitList(v)?.map((s) => String(s).split(":").map((p) => p.trim()) as [string, unknown]);
     if (!pairs) return { error: `must map ${what} keys to roles (in CSV: key:role separated by ;)` };
-    const roles: Array<Record<string, string>> = [];
+    const roles: Array<Record<string, unknown>> = [];
     for (const [key, role] of pairs) {
-      if (!key || !/^[a-zA-Z0-9_=-]{1,50}$/.test(key)) return { error: `${JSON.stringify(key)} is not ${what === "agent" ? "an agent" : "a corpus"} key (letters, digits, _, = and -)` };
-      const r = oneOf(`a Vectara ${what} role`, roleNames)(role);
+      const k = item[keyProp]!.safeParse(key);
+      if (!k.success) return { error: `${JSON.stringify(key)} is not ${an(what)} key: ${firstIssue(k)}` };
+      const r = readRole(role);
       if ("error" in r) return { error: `${what} ${key}: ${r.error}` };
-      roles.push({ [keyProp]: key, role: r.value as string });
+      roles.push({ [keyProp]: k.data, role: r.value });
     }
     return { value: roles };
   };
 }
 
-interface FieldSpec { read: Reader; required?: boolean }
-const fieldSpecs: Record<Service, Record<string, FieldSpec>> = {
-  vectara: {
-    username: { read: text },
-    description: { read: text },
-    apiRoles: { read: listOf(oneOf("a Vectara API role", vectaraApiRoles)) },
-    corpusRoles: { read: keyedRoles("corpus", "corpusKey", vectaraCorpusRoles) },
-    agentRoles: { read: keyedRoles("agent", "agentKey", vectaraAgentRoles) },
-    enabled: { read: bool },
-    onDelete: { read: oneOf("a Vectara delete policy", vectaraOnDeletePolicies) },
-    adoptExisting: { read: bool },
-  },
+/** How to read one input from a YAML value or a CSV cell, from its schema; undefined: a shape the roster cannot read. */
+function readerOf(service: string, field: string, schema: Schema): Reader | undefined {
+  const def = core(schema)._zod.def;
+  if (def.type === "boolean") return bool;
+  if (def.type === "string") return checkedText(schema);
+  if (enumValues(schema)) return oneOf(an(`${service} ${words(field)}`), schema);
+  if (def.type === "array" && def.element) {
+    const item = core(def.element);
+    if (enumValues(item)) return listOf(oneOf(an(`${service} ${words(field).replace(/s$/, "")}`), item));
+    const shape = item._zod.def.type === "object" ? item._zod.def.shape ?? {} : {};
+    const keys = Object.keys(shape);
+    const keyProp = keys.find((k) => k !== "role");
+    if (keys.length === 2 && keys.includes("role") && keyProp?.endsWith("Key")) return keyedRoles(service, keyProp, shape);
+  }
+  return undefined;
+}
+
+/**
+ * The inputs a roster does not set, and why (what a roster that names one is told): the email is the
+ * person; the account is the stack's (one per service, chosen by its settings); a password is a
+ * secret, and a roster a plain file; the triggers are one-off actions, not access.
+ */
+const notInRoster: Record<string, string> = {
+  account: "is not set in a roster: one roster serves one account per service, the one the stack's settings name",
+  email: "is not set in a roster: the person's email is their key (under `people:` in YAML, the email column in CSV)",
+  password: "is not set in a roster: a roster is a plain file, no place for a secret; use userMustSetPassword: true",
+  passwordResetTrigger: "is not set in a roster: a password reset is a one-off action, not access; declare the resource in a program to trigger one",
+  resendInvitationTrigger: "is not set in a roster: resending an invitation is a one-off action, not access; declare the resource in a program to trigger one",
+};
+
+/**
+ * What a roster adds to a service's schema. Not in the registry, because each is about the roster
+ * (a person, a leaver), not the resource: the person's name filling Arize's; an explanation in the
+ * roster's terms for a value the resource refuses anyway (Connect's "delete"); a value the resource
+ * accepts but a roster cannot use (an Arize temporary password, a secret output the roster shows no
+ * one); and the login two people cannot share (the resource's own rule, the one function for it).
+ */
+interface ServiceRules {
+  /** Inputs the person's own field gives when the service's is not set. */
+  fromPerson?: Record<string, "name">;
+  /** Input → value → why the roster refuses it. */
+  refuse?: Record<string, Record<string, string>>;
+  /** The account's login, unique in the service, from its args and the person's email. */
+  login?: (args: Record<string, unknown>, email: string) => string | undefined;
+}
+const rules: Record<Service, ServiceRules> = {
+  vectara: { login: (args, email) => vectaraUsernameOf({ email, username: args.username as string | undefined }) },
   arize: {
-    name: { read: text },
-    role: { read: oneOf("an Arize role", arizeRoles, (s) => s.toUpperCase()) },
-    isDeveloper: { read: bool },
-    onDelete: { read: oneOf("an Arize delete policy", arizeOnDeletePolicies) },
-    adoptExisting: { read: bool },
+    fromPerson: { name: "name" },
+    refuse: { inviteMode: { TEMPORARY_PASSWORD: "a roster cannot hand out a temporary password (it is the resource's secret output, which the roster program shows no one); use EMAIL_LINK (the default) or NONE (SSO)" } },
   },
   connect: {
-    username: { read: text, required: true },
-    userRole: { read: oneOf("a Connect user role", connectUserRoles) },
-    locked: { read: bool },
-    firstName: { read: text },
-    lastName: { read: text },
-    externalId: { read: text },
-    onDelete: {
-      read: (v) => (v === "delete" ? { error: "Connect cannot delete users; a leaver is locked (\"lock\", the default) or left alone (\"retain\")" } : oneOf("a Connect delete policy", connectOnDeletePolicies)(v)),
-    },
-    adoptExisting: { read: bool },
+    login: (args) => args.username as string | undefined,
+    refuse: { onDelete: { delete: "Connect cannot delete users; a leaver is locked (\"lock\", the default) or left alone (\"retain\")" } },
   },
 };
+
+interface FieldSpec { read: Reader; required?: boolean }
+/** Each service's fields: its person resource's inputs, in the schema's order, less those in `notInRoster`. */
+const fieldSpecs = Object.fromEntries(services.map((service) => {
+  const entry = registry.find((s) => s.name === service);
+  const person = entry?.resources.find((r) => r.kind === entry.personKind);
+  if (!entry || !person) throw new Error(`the package's registry has no ${service} person resource`);
+  const specs: Record<string, FieldSpec> = {};
+  for (const [field, schema] of Object.entries(person.inputs.shape as Record<string, Schema>)) {
+    if (Object.hasOwn(notInRoster, field)) continue;
+    const read = readerOf(entry.profile.service, field, schema);
+    if (!read) throw new Error(`${person.kind}.${field}: an input the roster cannot read; teach readerOf its shape, or list it in notInRoster`);
+    const refused = rules[service].refuse?.[field];
+    specs[field] = {
+      read: refused ? (v) => (typeof v === "string" && Object.hasOwn(refused, v.trim()) ? { error: refused[v.trim()]! } : read(v)) : read,
+      ...(!wrappers.includes(schema._zod.def.type) && { required: true }),
+    };
+  }
+  return [service, specs];
+})) as Record<Service, Record<string, FieldSpec>>;
 const personFields: Record<string, FieldSpec> = { name: { read: text }, leaver: { read: bool } };
 const emailPattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -211,16 +286,15 @@ function validate(raw: RawRoster, problems: Problems): Person[] {
     if (values.has("name")) person.name = values.get("name") as string;
     for (const [service, line] of p.services) {
       const args: Record<string, unknown> = {};
+      const { fromPerson = {}, login: loginOf } = rules[service];
       for (const [field, spec] of Object.entries(fieldSpecs[service])) {
-        const value = get(`${service}.${field}`);
+        const value = get(`${service}.${field}`) ?? (fromPerson[field] && values.get(fromPerson[field]));
         if (value !== undefined) args[field] = value;
-        else if (spec.required && !p.fields.has(`${service}.${field}`)) problems.add(line, `${service}.${field}`, "is required", p.email);
+        else if (spec.required && !p.fields.has(`${service}.${field}`)) {
+          problems.add(line, `${service}.${field}`, fromPerson[field] ? `is required (or give the person a ${fromPerson[field]})` : "is required", p.email);
+        }
       }
-      if (service === "arize" && args.name === undefined) {
-        if (person.name) args.name = person.name;
-        else problems.add(line, "arize.name", "is required (or give the person a name)", p.email);
-      }
-      const login = service === "vectara" ? String(args.username ?? p.email) : service === "connect" ? (args.username as string | undefined) : undefined;
+      const login = loginOf?.(args, p.email);
       if (login !== undefined) {
         const key = `${service}:${login}`;
         const other = taken.get(key);
@@ -238,10 +312,12 @@ function validate(raw: RawRoster, problems: Problems): Person[] {
 
 function readField(field: string, cell: Cell, problems: Problems, person?: string): unknown {
   const [service, name] = field.includes(".") ? (field.split(".", 2) as [string, string]) : [undefined, field];
-  const spec = service === undefined ? personFields[name] : isService(service) ? fieldSpecs[service][name] : undefined;
+  const specs = service === undefined ? personFields : isService(service) ? fieldSpecs[service] : {};
+  const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
   if (!spec) {
     const message = service !== undefined && !isService(service)
       ? unknownService(service)
+      : service !== undefined && Object.hasOwn(notInRoster, name) ? notInRoster[name]!
       : service !== undefined ? `unknown field; ${service} takes ${Object.keys(fieldSpecs[service as Service]).join(", ")}`
       : unknownService(name);
     problems.add(cell.line, field, message, person);
@@ -291,7 +367,7 @@ function fromYaml(source: string, problems: Problems): RawRoster {
           if (isService(name)) {
             person.services.set(name, lineOf(f));
             collectService(name, f, person.fields, problems, lineOf, email);
-          } else if (name in personFields) {
+          } else if (Object.hasOwn(personFields, name)) {
             person.fields.set(name, { value: toJs(f.value), line: lineOf(f) });
           } else {
             problems.add(lineOf(f), name, unknownService(name), email);
@@ -327,8 +403,11 @@ const toJs = (node: unknown): unknown => (node && typeof node === "object" && "t
 
 // ---- CSV (RFC 4180: quoted cells may hold commas, quotes doubled and line breaks); each record keeps its first line.
 function fromCsv(source: string, problems: Problems): RawRoster {
-  const records = csvRecords(source.replace(/^\uFEFF/, "")); // spreadsheets often save a byte-order mark
+  const { records, errors } = csvRecords(source.replace(/^\uFEFF/, "")); // spreadsheets often save a byte-order mark
   const roster: RawRoster = { people: [], defaults: new Map() };
+  // As with YAML, a file that does not parse is reported where it breaks, and not checked further.
+  for (const e of errors) problems.add(e.line, "(csv)", e.message);
+  if (errors.length > 0) return roster;
   const header = records.shift();
   if (!header) {
     problems.add(1, "(header)", "a CSV roster starts with a header row naming its columns (email, name, leaver, <service>.<field>)");
@@ -374,19 +453,29 @@ function fromCsv(source: string, problems: Problems): RawRoster {
 
 /** Why a header column is not one of the roster's, or undefined when it is. */
 function columnProblem(column: string): string | undefined {
-  if (column === "email" || column in personFields) return undefined;
+  if (column === "email" || Object.hasOwn(personFields, column)) return undefined;
   if (!column.includes(".")) return isService(column) ? `a service's columns are named ${column}.<field>` : unknownService(column);
   const [service, field] = column.split(".", 2) as [string, string];
   if (!isService(service)) return unknownService(service);
-  return field in fieldSpecs[service] ? undefined : `unknown field; ${service} takes ${Object.keys(fieldSpecs[service]).join(", ")}`;
+  if (Object.hasOwn(notInRoster, field)) return notInRoster[field];
+  return Object.hasOwn(fieldSpecs[service], field) ? undefined : `unknown field; ${service} takes ${Object.keys(fieldSpecs[service]).join(", ")}`;
 }
 
-function csvRecords(source: string): Array<{ line: number; cells: string[] }> {
+/**
+ * RFC 4180 records, each with the line it starts on. A quote that opens a cell (spaces before it
+ * aside) must close it before a comma or the end of the line (spaces aside): anything else (a quote
+ * inside an unquoted cell, text after a closing quote, a quote never closed) is an error at its
+ * line, since reading on would shift cells.
+ */
+function csvRecords(source: string): { records: Array<{ line: number; cells: string[] }>; errors: Array<{ line: number; message: string }> } {
   const records: Array<{ line: number; cells: string[] }> = [];
+  const errors: Array<{ line: number; message: string }> = [];
   let line = 1;
   let cells: string[] = [];
   let cell = "";
   let quoted = false;
+  let opened = 0; // the line of the quote that opened the current cell
+  let closed = false; // the current cell was quoted and its quote closed
   let start = 1;
   let any = false;
   const end = () => {
@@ -395,27 +484,39 @@ function csvRecords(source: string): Array<{ line: number; cells: string[] }> {
     cells = [];
     cell = "";
     any = false;
+    closed = false;
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (quoted) {
       if (c === '"' && source[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      else if (c === '"') (quoted = false), (closed = true);
       else {
         if (c === "\n") line++;
         cell += c;
       }
-    } else if (c === '"') (quoted = true), (any = true);
-    else if (c === ",") cells.push(cell), (cell = ""), (any = true);
+    } else if (c === ",") cells.push(cell), (cell = ""), (any = true), (closed = false);
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && source[i + 1] === "\n") i++;
       end();
       line++;
       start = line;
+    } else if (closed) {
+      if (c === " " || c === "\t") continue; // spaces before the comma, as after `a, "b"`
+      errors.push({ line, message: "text after a quoted cell's closing quote; a quote inside a quoted cell is written twice (\"\")" });
+      return { records, errors };
+    } else if (c === '"' && cell.trim() === "") (quoted = true), (any = true), (opened = line), (cell = "");
+    else if (c === '"') {
+      errors.push({ line, message: "a quote inside an unquoted cell; quote the whole cell and write the quote twice (\"a \"\"b\"\" c\")" });
+      return { records, errors };
     } else cell += c;
   }
+  if (quoted) {
+    errors.push({ line: opened, message: "a quote opens a cell here and is never closed" });
+    return { records, errors };
+  }
   end();
-  return records;
+  return { records, errors };
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
-import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
+import { resourceOptions, resourceProps, type ArgsMatch, type OutputProperties } from "../../core/resource";
 import { userType, userFields, type ArizeInviteMode, type ArizeOnDelete, type ArizeRole, type UserOutputs } from "./schema";
+import type { userInputs } from "./schema";
 
 export interface ArizeUserArgs {
   /**
@@ -44,6 +45,9 @@ export interface ArizeUserArgs {
    */
   onDelete?: pulumi.Input<ArizeOnDelete>;
 }
+
+/** Compile-time: ArizeUserArgs declares exactly the inputs of `userInputs` (keys, optionality, types); see ArgsMatch. */
+const argsMatchInputs: ArgsMatch<ArizeUserArgs, typeof userInputs> = true;
 
 /** The outputs (see `userFields`): each input as the server reports it, plus `userId`, `status`, `createdAt` and the secret `temporaryPassword`. */
 export interface ArizeUser extends OutputProperties<UserOutputs> {}

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
-import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
+import { resourceOptions, resourceProps, type ArgsMatch, type OutputProperties } from "../../core/resource";
 import { userType, userFields, type ConnectUserRole, type OnDelete, type UserOutputs } from "./schema";
+import type { userInputs } from "./schema";
 
 export interface ConnectUserArgs {
   /**
@@ -39,6 +40,9 @@ export interface ConnectUserArgs {
   /** What removing the resource does: "lock" (default) or "retain". Connect's API cannot delete a user. The API key's own user is never locked: use "retain" for it. */
   onDelete?: pulumi.Input<OnDelete>;
 }
+
+/** Compile-time: ConnectUserArgs declares exactly the inputs of `userInputs` (keys, optionality, types); see ArgsMatch. */
+const argsMatchInputs: ArgsMatch<ConnectUserArgs, typeof userInputs> = true;
 
 /** The outputs (see `userFields`): each input as the server reports it (never the password), plus `guid`, `confirmed`, `createdTime`, `updatedTime`, `activeTime`. */
 export interface ConnectUser extends OutputProperties<UserOutputs> {}

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
-import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
+import { resourceOptions, resourceProps, type ArgsMatch, type OutputProperties } from "../../core/resource";
 import { corpusType, corpusFields, type CorpusOutputs } from "./schema";
+import type { corpusInputs } from "./schema";
 
 export interface VectaraCorpusArgs {
   /** The account this corpus belongs to (see VectaraUserArgs.account). Changing it replaces the corpus. */
@@ -20,6 +21,9 @@ export interface VectaraCorpusArgs {
   /** Default false: creating a corpus whose key exists fails. True: take that corpus over and converge its name and description. */
   adoptExisting?: pulumi.Input<boolean>;
 }
+
+/** Compile-time: VectaraCorpusArgs declares exactly the inputs of `corpusInputs` (keys, optionality, types); see ArgsMatch. */
+const argsMatchInputs: ArgsMatch<VectaraCorpusArgs, typeof corpusInputs> = true;
 
 /** The outputs (see `corpusFields`): the inputs as the server reports them, plus `vectaraId` (`crp_…`) and `createdAt`. */
 export interface VectaraCorpus extends OutputProperties<CorpusOutputs> {}

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HostedResource } from "../../core/dynamic-loader";
-import { resourceOptions, resourceProps, type OutputProperties } from "../../core/resource";
+import { resourceOptions, resourceProps, type ArgsMatch, type OutputProperties } from "../../core/resource";
 import { userType, userFields, type AgentRole, type ApiRole, type CorpusRole, type OnDelete, type UserOutputs } from "./schema";
+import type { userInputs } from "./schema";
 
 export interface VectaraUserArgs {
   /**
@@ -35,6 +36,9 @@ export interface VectaraUserArgs {
    */
   passwordResetTrigger?: pulumi.Input<string>;
 }
+
+/** Compile-time: VectaraUserArgs declares exactly the inputs of `userInputs` (keys, optionality, types); see ArgsMatch. */
+const argsMatchInputs: ArgsMatch<VectaraUserArgs, typeof userInputs> = true;
 
 /** The outputs (see `userFields`): each input as the server reports it, plus `vectaraId` (`usr_…`), `createdAt`, `updatedAt`, and the secret `oneTimeCode`/`oneTimeCodeLink`. */
 export interface VectaraUser extends OutputProperties<UserOutputs> {}

@@ -1,6 +1,7 @@
 // examples/roster/roster.ts: a good roster gives each service's resource args; every mistake is
 // reported with file, line and field, all of them at once.
 import * as path from "node:path";
+import { registry } from "pulumi-saas-users";
 import { parseRoster, readRoster, RosterError, type RosterProblem } from "../../../examples/roster/roster";
 
 /** The problems of a roster that must fail, as "line field: message fragment" is too brittle: line, field and message. */
@@ -102,6 +103,26 @@ describe("a good CSV roster, one row per person with every service's columns, gi
   });
 });
 
+describe("the fields of each service are its person resource's inputs, from the package's registry", () => {
+  const leftOut = ["account", "email", "password", "passwordResetTrigger", "resendInvitationTrigger"];
+  it.each(["vectara", "arize", "connect"])("%s takes every input of its person resource but those a roster leaves out", (service) => {
+    const entry = registry.find((s) => s.name === service)!;
+    const inputs = Object.keys(entry.resources.find((r) => r.kind === entry.personKind)!.inputs.shape).filter((k) => !leftOut.includes(k));
+    const [problem] = problemsOf(`email,${service}.nosuchfield\na@example.com,x\n`, "csv");
+    expect(problem?.message).toBe(`unknown field; ${service} takes ${inputs.join(", ")}`);
+  });
+
+  it("reads inputs the old hand-written lists left out: agent roles, invite mode (either case), userMustSetPassword", () => {
+    const [alice] = parseRoster(
+      "people:\n  a@example.com:\n    name: A\n    vectara: { agentRoles: { helper: agent_user } }\n    arize: { inviteMode: none }\n    connect: { username: a, userMustSetPassword: true }\n",
+      "roster.yaml", "yaml",
+    ).people;
+    expect(alice?.vectara).toEqual({ email: "a@example.com", agentRoles: [{ agentKey: "helper", role: "agent_user" }] });
+    expect(alice?.arize).toEqual({ email: "a@example.com", name: "A", inviteMode: "NONE" });
+    expect(alice?.connect).toEqual({ email: "a@example.com", username: "a", userMustSetPassword: true });
+  });
+});
+
 describe("the example's own roster files", () => {
   const dir = path.resolve(__dirname, "../../../examples/roster");
   it("roster.yaml and roster.csv declare the same people with the same accounts", () => {
@@ -113,7 +134,7 @@ describe("the example's own roster files", () => {
 describe("YAML mistakes are reported with file, line and field", () => {
   it.each([
     ["unknown service", "people:\n  a@example.com:\n    slack: { role: admin }\n", ["roster.yaml:3 slack"], /unknown service "slack"/],
-    ["unknown field of a service", "people:\n  a@example.com:\n    vectara: { roles: [viewer] }\n", ["roster.yaml:3 vectara.roles"], /unknown field; vectara takes username, description, apiRoles/],
+    ["unknown field of a service", "people:\n  a@example.com:\n    vectara: { roles: [viewer] }\n", ["roster.yaml:3 vectara.roles"], /unknown field; vectara takes username, description, enabled, apiRoles, corpusRoles, agentRoles, adoptExisting, onDelete$/],
     ["bad Vectara API role", "people:\n  a@example.com:\n    vectara:\n      apiRoles: [viewer, superuser]\n", ["roster.yaml:4 vectara.apiRoles"], /"superuser" is not a Vectara API role; use one of owner, /],
     ["bad Vectara corpus role", "people:\n  a@example.com:\n    vectara:\n      corpusRoles: { docs: boss }\n", ["roster.yaml:4 vectara.corpusRoles"], /corpus docs: "boss" is not a Vectara corpus role; use one of owner, administrator, viewer, editor/],
     ["bad Arize role", "people:\n  a@example.com:\n    arize: { name: A, role: owner }\n", ["roster.yaml:3 arize.role"], /"owner" is not an Arize role; use one of ADMIN, MEMBER, ANNOTATOR/],
@@ -130,6 +151,13 @@ describe("YAML mistakes are reported with file, line and field", () => {
     ["a corpus key that is not one", "people:\n  a@example.com:\n    vectara: { corpusRoles: { my docs: viewer } }\n", ["roster.yaml:3 vectara.corpusRoles"], /"my docs" is not a corpus key/],
     ["a bad default", "defaults:\n  arize: { onDelete: disable }\npeople: {}\n", ["roster.yaml:2 arize.onDelete"], /"disable" is not an Arize delete policy; use one of delete, retain/],
     ["an unknown section", "users:\n  a@example.com: {}\n", ["roster.yaml:1 users"], /unknown section/],
+    ["an input a roster leaves out (a secret)", "people:\n  a@example.com:\n    connect: { username: a, password: hunter22 }\n", ["roster.yaml:3 connect.password"], /is not set in a roster: a roster is a plain file, no place for a secret/],
+    ["an input a roster leaves out (a one-off action)", "people:\n  a@example.com:\n    arize: { name: A, resendInvitationTrigger: '1' }\n", ["roster.yaml:3 arize.resendInvitationTrigger"], /is not set in a roster: resending an invitation is a one-off action/],
+    ["an Arize temporary password", "people:\n  a@example.com:\n    arize: { name: A, inviteMode: TEMPORARY_PASSWORD }\n", ["roster.yaml:3 arize.inviteMode"], /a roster cannot hand out a temporary password/],
+    ["an Arize invite mode that is not one", "people:\n  a@example.com:\n    arize: { name: A, inviteMode: sms }\n", ["roster.yaml:3 arize.inviteMode"], /"sms" is not an Arize invite mode; use one of NONE, EMAIL_LINK, TEMPORARY_PASSWORD/],
+    ["a bad Vectara agent role", "people:\n  a@example.com:\n    vectara: { agentRoles: { helper: boss } }\n", ["roster.yaml:3 vectara.agentRoles"], /agent helper: "boss" is not a Vectara agent role; use one of agent_administrator/],
+    ["a Vectara username the resource refuses, in the schema's words", "people:\n  a@example.com:\n    vectara: { username: a/b }\n", ["roster.yaml:3 vectara.username"], /^username may hold only letters, digits/],
+    ["a description longer than the resource takes", `people:\n  a@example.com:\n    vectara: { description: ${"x".repeat(256)} }\n`, ["roster.yaml:3 vectara.description"], /^description must be at most 255 characters/],
   ])("%s", (_what, text, where, message) => {
     const problems = problemsOf(text, "yaml");
     expect(brief(problems)).toEqual(where);
@@ -157,7 +185,7 @@ describe("CSV mistakes are reported with file, row line and column", () => {
     ["a person with two rows", `${header}\na@example.com,A,viewer,,,\nb@example.com,B,,,,\na@example.com,A,,,a,viewer\n`, ["roster.csv:4 email"], /a@example.com has two rows \(lines 2 and 4\); one row per person carries all their services' columns/],
     ["unknown service column", "email,slack.role\na@example.com,admin\n", ["roster.csv:1 slack.role"], /unknown service "slack"/],
     ["a service named without its field", "email,vectara\na@example.com,yes\n", ["roster.csv:1 vectara"], /a service's columns are named vectara.<field>/],
-    ["unknown field column", "email,connect.role\na@example.com,viewer\n", ["roster.csv:1 connect.role"], /unknown field; connect takes username, userRole/],
+    ["unknown field column", "email,connect.role\na@example.com,viewer\n", ["roster.csv:1 connect.role"], /unknown field; connect takes username, firstName, lastName, userRole, locked, userMustSetPassword, externalId, adoptExisting, onDelete$/],
     ["no email column", "name,vectara.apiRoles\nA,viewer\n", ["roster.csv:1 email"], /the header has no email column/],
     ["bad Vectara API role", `${header}\na@example.com,A,viewer;superuser,,,\n`, ["roster.csv:2 vectara.apiRoles"], /"superuser" is not a Vectara API role/],
     ["bad corpus role", "email,vectara.corpusRoles\na@example.com,docs:boss\n", ["roster.csv:2 vectara.corpusRoles"], /"boss" is not a Vectara corpus role/],
@@ -172,6 +200,20 @@ describe("CSV mistakes are reported with file, row line and column", () => {
     const problems = problemsOf(text, "csv");
     expect(brief(problems)).toEqual(where);
     expect(problems[0]?.message).toMatch(message);
+  });
+
+  it.each([
+    ["a quote inside an unquoted cell", 'email,name\na@example.com,Bob "Bobby" B\n', 2, /a quote inside an unquoted cell/],
+    ["text after a closing quote", 'email,name\na@example.com,"Bob" B\n', 2, /text after a quoted cell's closing quote/],
+    ["a quote never closed, reported where it opens", 'email,vectara.description\na@example.com,x\nb@example.com,"two\nlines\nc@example.com,y\n', 3, /a quote opens a cell here and is never closed/],
+  ])("reports CSV that does not parse at its line, and nothing else: %s", (_what, text, line, message) => {
+    const problems = problemsOf(text, "csv");
+    expect(brief(problems)).toEqual([`roster.csv:${line} (csv)`]);
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  it("reads a quoted cell with spaces around it, as typed by hand", () => {
+    expect(parseRoster('email, name\na@example.com, "Liddell, Alice" \n', "r.csv", "csv").people[0]?.name).toBe("Liddell, Alice");
   });
 
   it("reports problems of the header and of several rows together", () => {
