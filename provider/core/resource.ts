@@ -41,7 +41,7 @@ type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] ex
  * Whether a value type `A` (an unwrapped arg) fits its schema: objects key for key (the same keys,
  * the same optional ones, each value fitting); lists item by item; anything else lies between what
  * the schema gives (`O`, `z.output`) and what it accepts (`I`, `z.input`), so an arg may be narrower
- * than the input where the schema normalises (Arize's role, either case, is a string to the schema).
+ * than the input where the schema normalises (an enum accepted in either case is a string to the schema).
  */
 type Fits<A, I, O> =
   [A] extends [readonly (infer AE)[]]
