@@ -4,13 +4,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import { connect } from "../../provider/connect/profile";
 import { usersApi } from "../../provider/connect/users/api";
 import { connectUserProvider } from "../../provider/connect/users/provider";
-import { connectInputs as inputsOf, startConnect, stopConnect, type ConnectHarness } from "./connect-setup";
+import { checkedInputs, providerSuite } from "./service-setup";
 
-let h: ConnectHarness;
-beforeAll(async () => {
-  h = await startConnect();
-});
-afterAll(() => stopConnect(h));
+const inputsOf = checkedInputs("connect", "ConnectUser");
+
+const h = providerSuite("connect", "ConnectUser");
 beforeEach(() => h.emulator.reset());
 
 type Provider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;

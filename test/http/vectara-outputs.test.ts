@@ -6,14 +6,14 @@ import { corporaApi } from "../../provider/vectara/corpora/api";
 import { checkCorpus } from "../../provider/vectara/corpora/logic";
 import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
 import { checkUser } from "../../provider/vectara/users/logic";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { startProvider, stopProvider, type Harness } from "./service-setup";
 
 type Provider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
 
-let h: Harness;
+let h: Harness<"vectara">;
 let corpora: Provider;
 beforeAll(async () => {
-  h = await startProvider();
+  h = await startProvider("vectara", "VectaraUser");
   corpora = vectaraCorpusProvider({ api: () => corporaApi(vectara.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Provider;
 });
 afterAll(() => stopProvider(h));
