@@ -1,10 +1,7 @@
 // ConnectUser reads in bulk: a refresh burst is answered from list pages of 500 (the core's burst
 // reader), and the program helpers walk every page. Judged by the emulator's request log.
-import { connect } from "../../provider/connect/profile";
-import { usersApi } from "../../provider/connect/users/api";
 import { closeConnectHelpers, getConnectUser, listConnectUsers } from "../../provider/connect/users/helpers";
-import { connectUserProvider } from "../../provider/connect/users/provider";
-import { checkedInputs, startProvider, stopProvider, type Harness } from "./service-setup";
+import { checkedInputs, newProvider, startProvider, stopProvider, type Harness } from "./service-setup";
 
 const connectInputs = checkedInputs("connect", "ConnectUser");
 
@@ -25,7 +22,7 @@ afterAll(async () => {
 beforeEach(() => {
   h.emulator.reset();
   // A provider per test, as a provider host per command: a burst never spans two tests.
-  provider = connectUserProvider({ api: () => usersApi(connect.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Harness<"connect">["provider"];
+  provider = newProvider("connect", "ConnectUser");
 });
 
 const seed = (n: number, from = 0) => Array.from({ length: n }, (_, i) => h.emulator.seedUser({ username: `u${String(from + i).padStart(4, "0")}`, user_role: i % 2 ? "viewer" : "publisher" }).guid);

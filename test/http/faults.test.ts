@@ -29,8 +29,8 @@ type Inputs = (extra?: Record<string, unknown>) => Record<string, unknown>;
 interface Matrix<S extends Service> {
   service: S;
   resource: string;
-  /** The matrix runs once per variant of the inputs: a label ("" for one), and the inputs with `extra`. */
-  variants: Array<[string, Inputs]>;
+  /** The inputs, with `extra`; or variants of them (a label, and the inputs), for the matrix to run once per variant. */
+  inputs: Inputs | Array<[string, Inputs]>;
   /** The request each operation makes, which the fault matches. */
   requests: Record<Op, { method: string; pathPrefix: string }>;
   /** What a create's outputs hold, given the id. */
@@ -59,7 +59,7 @@ function faultMatrix<S extends Service>(m: Matrix<S>): { h: Harness<S> } {
 
   const ops = Object.entries(m.requests) as Array<[Op, { method: string; pathPrefix: string }]>;
   const cells = ops.flatMap(([op, { method, pathPrefix }]) => faultKinds.map(([fault, make]) => [op, fault, method, pathPrefix, make] as const));
-  describe.each(m.variants)("%s", (_variant, inputs) => {
+  const matrix = (inputs: Inputs) =>
     test.each(cells)("%s converges after %s", async (op, _fault, method, pathPrefix, make) => {
       const { h } = suite;
       const created = op === "create" ? undefined : await h.provider.create(inputs());
@@ -89,7 +89,8 @@ function faultMatrix<S extends Service>(m: Matrix<S>): { h: Harness<S> } {
       const attempts = h.emulator.requests.slice(before).filter((r) => r.method === method && r.path.startsWith(pathPrefix));
       expect(attempts.length).toBeGreaterThanOrEqual(2);
     });
-  });
+  if (typeof m.inputs === "function") matrix(m.inputs);
+  else describe.each(m.inputs)("%s", (_variant, inputs) => matrix(inputs));
 
   test("gives up on a persistent 503 with an error that says what, where, how often, and the service's own detail", async () => {
     const local = await startProvider(m.service, m.resource as never, undefined, { [configKey(m.service, "maxRetries")]: "2" });
@@ -109,11 +110,12 @@ function faultMatrix<S extends Service>(m: Matrix<S>): { h: Harness<S> } {
 
 describe("VectaraUser", () => {
   const email = "fault@example.com";
-  const inputs: Inputs = (extra = {}) => checkedInputs("vectara", "VectaraUser")({ email, apiRoles: ["viewer"], ...extra });
+  const vectaraInputs = checkedInputs("vectara", "VectaraUser");
+  const inputs: Inputs = (extra = {}) => vectaraInputs({ email, apiRoles: ["viewer"], ...extra });
   const suite = faultMatrix({
     service: "vectara",
     resource: "VectaraUser",
-    variants: [["", inputs]],
+    inputs,
     requests: { create: { method: "POST", pathPrefix: "/v2/users" }, read: { method: "GET", pathPrefix: "/v2/users" }, update: { method: "PATCH", pathPrefix: "/v2/users" }, delete: { method: "DELETE", pathPrefix: "/v2/users" } },
     created: () => ({ email, apiRoles: ["viewer"], vectaraId: expect.stringMatching(/^usr_/) }),
     read: { email, apiRoles: ["viewer"] },
@@ -136,7 +138,7 @@ describe("VectaraUser", () => {
     h.configure({ "vectara:maxConcurrency": "8" });
     h.emulator.inject({ kind: "latency", ms: 150 });
     try {
-      const results = await Promise.all(Array.from({ length: 64 }, (_, i) => h.provider.create(checkedInputs("vectara", "VectaraUser")({ email: `p${i}@example.com` }))));
+      const results = await Promise.all(Array.from({ length: 64 }, (_, i) => h.provider.create(vectaraInputs({ email: `p${i}@example.com` }))));
       expect(new Set(results.map((r) => r.outs.vectaraId)).size).toBe(64);
       expect(h.emulator.users()).toHaveLength(64);
       const posts = h.emulator.requests.filter((r) => r.method === "POST");
@@ -170,7 +172,7 @@ describe("ConnectUser", () => {
   const suite = faultMatrix({
     service: "connect",
     resource: "ConnectUser",
-    variants: [["", inputs]],
+    inputs,
     requests: {
       create: { method: "POST", pathPrefix: "/__api__/v1/users" },
       read: { method: "GET", pathPrefix: "/__api__/v1/users/" },
@@ -224,7 +226,7 @@ describe("ArizeUser", () => {
   const suite = faultMatrix({
     service: "arize",
     resource: "ArizeUser",
-    variants: modes.map((inviteMode) => [`inviteMode ${inviteMode}`, (extra = {}) => arizeInputs({ email, name: "Fault", inviteMode, ...extra })]),
+    inputs: modes.map((inviteMode) => [`inviteMode ${inviteMode}`, (extra = {}) => arizeInputs({ email, name: "Fault", inviteMode, ...extra })]),
     requests: { create: { method: "POST", pathPrefix: "/v2/users" }, read: { method: "GET", pathPrefix: "/v2/users" }, update: { method: "PATCH", pathPrefix: "/v2/users" }, delete: { method: "DELETE", pathPrefix: "/v2/users" } },
     created: (id) => ({ email, name: "Fault", userId: id }),
     read: { email, name: "Fault" },

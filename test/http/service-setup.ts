@@ -103,6 +103,11 @@ export async function startProvider<S extends Service>(
   return { service, emulator, provider, logs, configure };
 }
 
+/** Another instance of `resource`'s provider over the same connections, as a new provider host process would have (its own caches). */
+export function newProvider<S extends Service>(service: S, resource: keyof (typeof services)[S]["providers"] & string): Provider {
+  return (services[service].providers as Record<string, () => pulumi.dynamic.ResourceProvider>)[resource]!() as Provider;
+}
+
 export async function stopProvider(h: Harness | undefined): Promise<void> {
   if (!h?.service) return;
   await services[h.service].connections.client().close().catch(() => undefined);

@@ -61,7 +61,7 @@ describe("RateGate", () => {
   });
 
   it("keeps the later reopening when closed twice", async () => {
-    const { time, gate } = gateOnFakeTime();
+    const { gate } = gateOnFakeTime();
     gate.closeFor(2000);
     gate.closeFor(500);
     expect(gate.closedFor()).toBe(2000);
