@@ -5,7 +5,10 @@
 import * as ax from "@arizeai/ax-client";
 import { ArizeEmulator } from "../../emulator/arize/server";
 import { arizeFacts, operationOf, responseSchema, schemaProblems, problems } from "./arize-facts";
-import { arizeInputs, startArize, stopArize } from "../http/arize-setup";
+import type { UserInputs } from "../../provider/arize/users/schema";
+import { checkedInputs, startProvider, stopProvider } from "../http/service-setup";
+
+const arizeInputs = checkedInputs<UserInputs>("arize", "ArizeUser");
 
 let emulator: ArizeEmulator;
 let client: ax.ArizeClient;
@@ -75,7 +78,7 @@ test("every users call of the official client succeeds against the emulator, and
 });
 
 test("every request the provider sends over a lifecycle is an operation of the client, with a conforming body and query", async () => {
-  const h = await startArize();
+  const h = await startProvider("arize", "ArizeUser");
   try {
     const alice = { email: "alice@example.com", name: "Alice" };
     const { id, outs } = await h.provider.create(arizeInputs({ ...alice, inviteMode: "temporary_password", role: "annotator" }));
@@ -114,6 +117,6 @@ test("every request the provider sends over a lifecycle is an operation of the c
     expect([...seen].sort()).toEqual(["create_user", "delete_user", "get_user", "list_users", "resend_user_invitation", "reset_user_password", "update_user"]);
     expect(requests.some((r) => r.method === "PATCH" && JSON.stringify(r.body) === "{}")).toBe(false);
   } finally {
-    await stopArize(h);
+    await stopProvider(h);
   }
 });

@@ -39,7 +39,7 @@ export interface ProviderUnderTest {
 }
 
 /**
- * The provider as test/http/provider-setup.ts runs it, reading the same stack config keys, but
+ * The provider as test/http/service-setup.ts runs it, reading the same stack config keys, but
  * with a transport that records Prism's verdicts. No retries: each exchange is judged once, and
  * a violation answered as 5xx fails at once instead of being retried away.
  */

@@ -2,9 +2,11 @@
 // Arize emulator: what `pulumi up`, `refresh` and `destroy` do. Needs `npm run build` first.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { arizeEnv, example, ok, ops, programDir, usersProgram, withUsers } from "./arize-stack";
+import { arizeStack, ok, ops, stackEnv } from "./service-stack";
 
-const env = arizeEnv();
+const { example, programDir, usersProgram, withUsers } = arizeStack;
+
+const env = stackEnv(arizeStack);
 const stack = (config?: Record<string, string>) => env.stack(config);
 const apiCalls = () => env.emulator.requests.filter((r) => r.path.startsWith("/v2/")).map((r) => `${r.method} ${r.rawPath}`);
 const writes = () => env.emulator.requests.filter((r) => r.path.startsWith("/v2/") && r.method !== "GET");

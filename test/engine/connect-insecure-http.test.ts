@@ -4,13 +4,15 @@
 // given when a provider process makes the client for such a server, at its first request: that
 // needs a server outside loopback, so it is shown in test/http/connect-insecure-http.test.ts on the
 // client alone; a request over plain http is what every other Connect test makes on 127.0.0.1.
-import { connectEnv, programDir, usersProgram, withUsers } from "./connect-stack";
+import { connectStack, stackEnv } from "./service-stack";
+
+const { programDir, usersProgram, withUsers } = connectStack;
 
 const INTERNAL = "http://connect.internal:3939";
 const warning = /connect:allowInsecureHttp is true/;
 
 describe("Connect over plain http inside a network", () => {
-  const env = connectEnv();
+  const env = stackEnv(connectStack);
 
   it("an up is refused without the opt-in, naming it, before anything is sent", async () => {
     const s = env.stack({ "connect:serverUrl": INTERNAL, ...withUsers({ nina: { username: "nina" } }) });

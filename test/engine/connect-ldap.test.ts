@@ -1,9 +1,10 @@
 // ConnectUser on an LDAP server, through the real provider host: users are imported from the
 // server's directory, fields the directory owns cannot be edited, and destroy locks.
-import { ok, ops } from "./vectara-stack";
-import { connectEnv, programDir, usersProgram, withUsers } from "./connect-stack";
+import { connectStack, ok, ops, stackEnv } from "./service-stack";
 
-const env = connectEnv({ authKind: "ldap" });
+const { programDir, usersProgram, withUsers } = connectStack;
+
+const env = stackEnv(connectStack, { emulator: { authKind: "ldap" } });
 
 test("up imports directory users, a refused edit names its field, destroy locks", async () => {
   env.emulator.addDirectoryUser({ username: "gil", email: "gil@corp.example.com", first_name: "Gil" });

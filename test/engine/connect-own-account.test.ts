@@ -1,10 +1,11 @@
 // Through the real provider host: the API key's own Connect account is never locked (in an update
 // or a destroy), and a server of the 2023 generation gets unique_id instead of external_id.
-import { ok, ops } from "./vectara-stack";
-import { connectEnv, programDir, usersProgram, withUsers } from "./connect-stack";
+import { connectStack, ok, ops, stackEnv } from "./service-stack";
+
+const { programDir, usersProgram, withUsers } = connectStack;
 
 describe("the API key's own account", () => {
-  const env = connectEnv();
+  const env = stackEnv(connectStack);
   const stack = (config?: Record<string, string>) => env.stack(config);
   const writes = () => env.emulator.requests.filter((r) => r.path.startsWith("/__api__/") && r.method !== "GET");
   const lookups = () => env.emulator.requests.filter((r) => r.path === "/__api__/v1/user");
@@ -40,7 +41,7 @@ describe("the API key's own account", () => {
 });
 
 describe("a server of the 2023 generation", () => {
-  const env = connectEnv({ generation: "2023" });
+  const env = stackEnv(connectStack, { emulator: { generation: "2023" } });
   const creates = () => env.emulator.requests.filter((r) => r.method === "POST" && r.path === "/__api__/v1/users").map((r) => [r.status, r.body]);
 
   it("up creates users with externalId through unique_id, after one refusal per provider process", async () => {

@@ -4,9 +4,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { inspect } from "node:util";
-import { connectEnv, example, programDir, usersProgram, withUsers } from "./connect-stack";
+import { connectStack, stackEnv } from "./service-stack";
 
-const env = connectEnv();
+const { example, programDir, usersProgram, withUsers } = connectStack;
+
+const env = stackEnv(connectStack);
 
 test("neither the API key nor a password appears in state.json, outputs, __provider, host output or errors", async () => {
   const password = "a-password-nobody-may-see";

@@ -1,9 +1,10 @@
 // ConnectUser through the real @pulumi/pulumi dynamic-provider host (test/harness), against the
 // Connect emulator: what `pulumi up`, `refresh` and `destroy` do. Needs `npm run build` first.
-import { ok, ops } from "./vectara-stack";
-import { connectEnv, example, programDir, usersProgram, withUsers } from "./connect-stack";
+import { connectStack, ok, ops, stackEnv } from "./service-stack";
 
-const env = connectEnv();
+const { example, programDir, usersProgram, withUsers } = connectStack;
+
+const env = stackEnv(connectStack);
 const stack = (config?: Record<string, string>) => env.stack(config);
 const apiCalls = () => env.emulator.requests.filter((r) => r.path.startsWith("/__api__/")).map((r) => `${r.method} ${r.path}`);
 const guidOf = (username: string) => env.emulator.userNamed(username)!.guid;

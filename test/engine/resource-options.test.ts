@@ -1,9 +1,11 @@
 // Resource options through the harness, as the real CLI handles them (test/cli/cli-options and
 // adopt-and-import check the same under the CLI): protect stops a delete, retainOnDelete keeps
 // the user, and the `import` option fails for a dynamic resource.
-import { ok, ops, programDir, usersProgram, vectaraEnv, withUsers } from "./vectara-stack";
+import { ok, ops, stackEnv, vectaraStack } from "./service-stack";
 
-const env = vectaraEnv();
+const { programDir, usersProgram, withUsers } = vectaraStack;
+
+const env = stackEnv(vectaraStack);
 const up = (users: Record<string, unknown>) => env.stack(withUsers(users)).up(usersProgram, { programDir });
 const writes = () => env.emulator.requests.filter((r) => r.method !== "GET" && r.path.startsWith("/v2/")).map((r) => `${r.method} ${r.rawPath}`);
 

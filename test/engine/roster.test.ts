@@ -8,7 +8,7 @@ import { ArizeEmulator } from "../../emulator/arize/server";
 import { ConnectEmulator } from "../../emulator/connect/server";
 import { VectaraEmulator } from "../../emulator/vectara/server";
 import { Stack } from "../harness/engine";
-import { ok, ops } from "./vectara-stack";
+import { ok, ops } from "./service-stack";
 
 const repo = path.resolve(__dirname, "../..");
 const program = path.join(repo, "dist/examples/roster/index.js");

@@ -1,10 +1,12 @@
 // The helpers and the apiPolicy output in a program run through the real provider host: what a
 // program that reviews access sees. Needs `npm run build` first.
 import * as path from "node:path";
-import { ok, ops, programDir, project, vectaraEnv } from "./vectara-stack";
+import { ok, ops, stackEnv, vectaraStack } from "./service-stack";
+
+const { programDir, project } = vectaraStack;
 
 const program = path.resolve(__dirname, "../../dist/test/harness/fixtures/list-users/index.js");
-const env = vectaraEnv();
+const env = stackEnv(vectaraStack);
 const stack = (corpus: string) => env.stack({ [`${project}:corpus`]: corpus });
 
 test("a program sees effective access: the managed user's apiPolicy and each corpus user's, and refresh finds no change", async () => {

@@ -3,9 +3,11 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ok, ops, programDir, quickstart, usersProgram, vectaraEnv, withUsers } from "./vectara-stack";
+import { ok, ops, stackEnv, vectaraStack } from "./service-stack";
 
-const env = vectaraEnv();
+const { programDir, example: quickstart, usersProgram, withUsers } = vectaraStack;
+
+const env = stackEnv(vectaraStack);
 const stack = (config?: Record<string, string>, credentials?: Record<string, string>) => env.stack(config, credentials);
 const apiCalls = () => env.emulator.requests.filter((r) => r.path.startsWith("/v2/")).map((r) => `${r.method} ${r.rawPath}`);
 

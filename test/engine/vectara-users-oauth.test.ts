@@ -2,9 +2,11 @@
 // users documentation says), through the real provider host. Needs `npm run build` first.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ok, ops, programDir, quickstart, vectaraEnv } from "./vectara-stack";
+import { ok, ops, stackEnv, vectaraStack } from "./service-stack";
 
-const env = vectaraEnv({ emulator: { usersAuth: "oauth" } });
+const { programDir, example: quickstart } = vectaraStack;
+
+const env = stackEnv(vectaraStack, { emulator: { usersAuth: "oauth" } });
 const oauth = () => ({ "vectara:clientId": env.emulator.clientId, "vectara:clientSecret": env.emulator.clientSecret, "vectara:authUrl": env.emulator.tokenUrl });
 
 test("with an API key the up fails with a hint naming the OAuth client's keys and no secret; the same program then works with OAuth", async () => {

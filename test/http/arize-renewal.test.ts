@@ -1,12 +1,11 @@
 // An EXPIRED Arize invitation renewed by creating the user again, on an emulator that answers the
 // renewal with a new user record (a new id): the resource follows that user, and nothing is deleted.
-import { startArize, stopArize, arizeInputs, type ArizeHarness } from "./arize-setup";
+import type { UserInputs } from "../../provider/arize/users/schema";
+import { checkedInputs, providerSuite } from "./service-setup";
 
-let h: ArizeHarness;
-beforeAll(async () => {
-  h = await startArize({ reinviteKeepsId: false });
-});
-afterAll(() => stopArize(h));
+const arizeInputs = checkedInputs<UserInputs>("arize", "ArizeUser");
+
+const h = providerSuite("arize", "ArizeUser", { reinviteKeepsId: false });
 beforeEach(() => h.emulator.reset());
 
 const alice = { email: "alice@example.com", name: "Alice" };

@@ -1,12 +1,11 @@
 // ArizeUser's provider against the Arize emulator over HTTP: what each lifecycle call sends, and
 // what each answer means (201 ours, 200 an existing invite, 409 an existing or burnt email).
-import { startArize, stopArize, arizeInputs, type ArizeHarness } from "./arize-setup";
+import type { UserInputs } from "../../provider/arize/users/schema";
+import { checkedInputs, providerSuite } from "./service-setup";
 
-let h: ArizeHarness;
-beforeAll(async () => {
-  h = await startArize();
-});
-afterAll(() => stopArize(h));
+const arizeInputs = checkedInputs<UserInputs>("arize", "ArizeUser");
+
+const h = providerSuite("arize", "ArizeUser");
 beforeEach(() => h.emulator.reset());
 
 const apiRequests = () => h.emulator.requests.filter((r) => r.path.startsWith("/v2/"));

@@ -2,7 +2,9 @@ import { ConnectEmulator } from "../../emulator/connect/server";
 import { connect } from "../../provider/connect/profile";
 import { usersApi } from "../../provider/connect/users/api";
 import { connectUserProvider } from "../../provider/connect/users/provider";
-import { connectInputs } from "./connect-setup";
+import { checkedInputs } from "./service-setup";
+
+const connectInputs = checkedInputs("connect", "ConnectUser");
 
 /**
  * A Connect server on plain HTTP inside a network. Tests send traffic to 127.0.0.1 only, so the

@@ -2,7 +2,9 @@
 // `unique_id`; newer ones call it `external_id` and keep `unique_id` as a deprecated alias. The
 // provider sends external_id and, when a server says it does not know it, unique_id, remembered.
 import { ConnectEmulator } from "../../emulator/connect/server";
-import { connectInputs as inputsOf, startConnect, stopConnect, type ConnectHarness } from "./connect-setup";
+import { checkedInputs, providerSuite } from "./service-setup";
+
+const inputsOf = checkedInputs("connect", "ConnectUser");
 
 const creates = (e: ConnectEmulator) => e.requests.filter((r) => r.method === "POST" && r.path === "/__api__/v1/users").map((r) => ({ status: r.status, body: r.body }));
 
@@ -32,11 +34,7 @@ describe("the emulator's older-server mode (generation 2023)", () => {
 });
 
 describe("the provider on an older server", () => {
-  let h: ConnectHarness;
-  beforeAll(async () => {
-    h = await startConnect({ generation: "2023" });
-  });
-  afterAll(() => stopConnect(h));
+  const h = providerSuite("connect", "ConnectUser", { generation: "2023" });
 
   it("creates a user with externalId by falling back to unique_id, then sends unique_id straight away", async () => {
     const { id, outs } = await h.provider.create(inputsOf({ username: "sam", externalId: "okta-12345" }));
@@ -60,11 +58,7 @@ describe("the provider on an older server", () => {
 });
 
 describe("the provider on a current server", () => {
-  let h: ConnectHarness;
-  beforeAll(async () => {
-    h = await startConnect();
-  });
-  afterAll(() => stopConnect(h));
+  const h = providerSuite("connect", "ConnectUser");
 
   it("sends external_id once, and shows it as the server does", async () => {
     const { outs } = await h.provider.create(inputsOf({ username: "sam", externalId: "okta-12345" }));

@@ -1,21 +1,14 @@
 // The API key's own Connect account is never locked (posit-sdk-py refuses it unless forced): the
 // provider asks GET /v1/user once per provider instance and refuses before anything is sent.
-import type * as pulumi from "@pulumi/pulumi";
-import { connect } from "../../provider/connect/profile";
-import { usersApi } from "../../provider/connect/users/api";
-import { connectUserProvider } from "../../provider/connect/users/provider";
-import { connectInputs as inputsOf, startConnect, stopConnect, type ConnectHarness } from "./connect-setup";
+import { checkedInputs, newProvider, providerSuite, type Provider } from "./service-setup";
 
-let h: ConnectHarness;
-beforeAll(async () => {
-  h = await startConnect();
-});
-afterAll(() => stopConnect(h));
+const inputsOf = checkedInputs("connect", "ConnectUser");
+
+const h = providerSuite("connect", "ConnectUser");
 beforeEach(() => h.emulator.reset());
 
-type Provider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
 /** A new provider instance, as a new provider host process would have. */
-const fresh = () => connectUserProvider({ api: () => usersApi(connect.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Provider;
+const fresh = () => newProvider("connect", "ConnectUser");
 const calls = () => h.emulator.requests.filter((r) => r.path.startsWith("/__api__/")).map((r) => `${r.method} ${r.path} ${r.status}`);
 const errorOf = async (p: Promise<unknown>) => (await p.then(() => undefined, (e: Error) => e)) as Error & { code?: string };
 

@@ -1,29 +1,28 @@
 // ConnectUser reads in bulk: a refresh burst is answered from list pages of 500 (the core's burst
 // reader), and the program helpers walk every page. Judged by the emulator's request log.
-import { connect } from "../../provider/connect/profile";
-import { usersApi } from "../../provider/connect/users/api";
 import { closeConnectHelpers, getConnectUser, listConnectUsers } from "../../provider/connect/users/helpers";
-import { connectUserProvider } from "../../provider/connect/users/provider";
-import { connectInputs, startConnect, stopConnect, type ConnectHarness } from "./connect-setup";
+import { checkedInputs, newProvider, startProvider, stopProvider, type Harness } from "./service-setup";
 
-let h: ConnectHarness;
-let provider: ConnectHarness["provider"];
+const connectInputs = checkedInputs("connect", "ConnectUser");
+
+let h: Harness<"connect">;
+let provider: Harness<"connect">["provider"];
 beforeAll(async () => {
-  h = await startConnect();
+  h = await startProvider("connect", "ConnectUser");
   // The helpers read stack config, then the environment twins (the names Connect's SDKs use).
   process.env.CONNECT_SERVER = h.emulator.serverUrl;
   process.env.CONNECT_API_KEY = h.emulator.apiKey;
 });
 afterAll(async () => {
   await closeConnectHelpers();
-  await stopConnect(h);
+  await stopProvider(h);
   delete process.env.CONNECT_SERVER;
   delete process.env.CONNECT_API_KEY;
 });
 beforeEach(() => {
   h.emulator.reset();
   // A provider per test, as a provider host per command: a burst never spans two tests.
-  provider = connectUserProvider({ api: () => usersApi(connect.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as ConnectHarness["provider"];
+  provider = newProvider("connect", "ConnectUser");
 });
 
 const seed = (n: number, from = 0) => Array.from({ length: n }, (_, i) => h.emulator.seedUser({ username: `u${String(from + i).padStart(4, "0")}`, user_role: i % 2 ? "viewer" : "publisher" }).guid);

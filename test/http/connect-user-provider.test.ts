@@ -1,12 +1,10 @@
 // ConnectUser's provider against the Connect emulator over HTTP: every lifecycle call, on a
 // password server and on an LDAP server, with the errors a user meets.
-import { connectInputs as inputsOf, startConnect, stopConnect, type ConnectHarness } from "./connect-setup";
+import { checkedInputs, providerSuite } from "./service-setup";
 
-let h: ConnectHarness;
-beforeAll(async () => {
-  h = await startConnect();
-});
-afterAll(() => stopConnect(h));
+const inputsOf = checkedInputs("connect", "ConnectUser");
+
+const h = providerSuite("connect", "ConnectUser");
 beforeEach(() => {
   h.emulator.reset();
   h.emulator.setSeats(undefined);
@@ -91,14 +89,7 @@ describe("create", () => {
 });
 
 describe("an LDAP server", () => {
-  let ldap: ConnectHarness;
-  beforeAll(async () => {
-    ldap = await startConnect({ authKind: "ldap" });
-  });
-  afterAll(async () => {
-    await stopConnect(ldap);
-    h.configure({});
-  });
+  const ldap = providerSuite("connect", "ConnectUser", { authKind: "ldap" }, {}, () => h.configure({}));
   beforeEach(() => {
     ldap.configure({});
     ldap.emulator.reset();

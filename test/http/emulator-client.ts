@@ -45,3 +45,19 @@ export function emulatorSuite() {
   }
   return { emulator: () => emu, agent, call };
 }
+
+type Call = ReturnType<typeof emulatorSuite>["call"];
+
+/** Asserts `method path` is answered 404 with a NotFoundError naming `id` and the request id (a PATCH sends an empty body). */
+export async function expectNotFound(call: Call, method: Dispatcher.HttpMethod, path: string, id: string): Promise<void> {
+  const res = await call(method, path, method === "PATCH" ? { body: {} } : {});
+  expect(res.status).toBe(404);
+  expect(res.body).toEqual({ id, messages: [expect.any(String)], request_id: res.headers["x-request-id"] });
+}
+
+/** Asserts a route the emulator does not serve is answered 404 with a body naming the path. */
+export async function expectUnserved(call: Call, method: Dispatcher.HttpMethod, path: string): Promise<void> {
+  const res = await call(method, path);
+  expect(res.status).toBe(404);
+  expect(res.body).toMatchObject({ id: path, request_id: expect.any(String) });
+}

@@ -1,13 +1,9 @@
 import fc from "fast-check";
 import { usersApi } from "../../provider/vectara/users/api";
 import { vectara } from "../../provider/vectara/profile";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { providerSuite } from "./service-setup";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startProvider({}, { "vectara:maxRetries": "0" });
-});
-afterAll(() => stopProvider(h));
+const h = providerSuite("vectara", "VectaraUser", {}, { "vectara:maxRetries": "0" });
 
 /** Every request the provider can make for one username, as the emulator saw it. */
 async function pathsFor(username: string): Promise<string[]> {

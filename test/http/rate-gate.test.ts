@@ -2,13 +2,9 @@
 // policy.pauseAllOn), judged by the arrival times in the emulator's request log.
 import { setTimeout as sleep } from "node:timers/promises";
 import { checkUser } from "../../provider/vectara/users/logic";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { providerSuite } from "./service-setup";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startProvider();
-});
-afterAll(() => stopProvider(h));
+const h = providerSuite("vectara", "VectaraUser");
 beforeEach(() => {
   h.emulator.reset();
   h.logs.length = 0;

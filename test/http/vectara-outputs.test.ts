@@ -1,31 +1,18 @@
 // VectaraUser and VectaraCorpus: after create, update and read, the outputs are what a GET
 // answers at that moment (the fields a GET returns), even when the server changed in between.
-import type * as pulumi from "@pulumi/pulumi";
-import { vectara } from "../../provider/vectara/profile";
-import { corporaApi } from "../../provider/vectara/corpora/api";
-import { checkCorpus } from "../../provider/vectara/corpora/logic";
-import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
-import { checkUser } from "../../provider/vectara/users/logic";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { checkedInputs, newProvider, startProvider, stopProvider, type Harness, type Provider } from "./service-setup";
 
-type Provider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
-
-let h: Harness;
+let h: Harness<"vectara">;
 let corpora: Provider;
 beforeAll(async () => {
-  h = await startProvider();
-  corpora = vectaraCorpusProvider({ api: () => corporaApi(vectara.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Provider;
+  h = await startProvider("vectara", "VectaraUser");
+  corpora = newProvider("vectara", "VectaraCorpus");
 });
 afterAll(() => stopProvider(h));
 beforeEach(() => h.emulator.reset());
 
-const checked = (check: (n: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: unknown[] }, news: Record<string, unknown>) => {
-  const { inputs, failures } = check(news);
-  if (failures.length) throw new Error(JSON.stringify(failures));
-  return inputs;
-};
-const userInputs = (news: Record<string, unknown>) => checked(checkUser, news);
-const corpusInputs = (news: Record<string, unknown>) => checked(checkCorpus, news);
+const userInputs = checkedInputs("vectara", "VectaraUser");
+const corpusInputs = checkedInputs("vectara", "VectaraCorpus");
 
 async function get(path: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${h.emulator.url}${path}`, { headers: { "x-api-key": h.emulator.apiKey } });

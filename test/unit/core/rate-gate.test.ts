@@ -38,18 +38,21 @@ describe("RateGate", () => {
       advance: (ms: number) => (t += ms),
     };
   }
+  /** A gate on fake time: its sleeps pass the time at once, and are recorded. */
+  function gateOnFakeTime() {
+    const time = fakeTime();
+    return { time, gate: new RateGate(time.now, time.sleep) };
+  }
 
   it("lets requests through at once while open", async () => {
-    const time = fakeTime();
-    const gate = new RateGate(time.now, time.sleep);
+    const { time, gate } = gateOnFakeTime();
     await gate.pass();
     expect(time.sleeps).toEqual([]);
     expect(gate.closedFor()).toBe(0);
   });
 
   it("holds every request until the Retry-After has passed", async () => {
-    const time = fakeTime();
-    const gate = new RateGate(time.now, time.sleep);
+    const { time, gate } = gateOnFakeTime();
     gate.closeFor(1000);
     time.advance(300);
     await gate.pass();
@@ -58,8 +61,7 @@ describe("RateGate", () => {
   });
 
   it("keeps the later reopening when closed twice", async () => {
-    const time = fakeTime();
-    const gate = new RateGate(time.now, time.sleep);
+    const { gate } = gateOnFakeTime();
     gate.closeFor(2000);
     gate.closeFor(500);
     expect(gate.closedFor()).toBe(2000);

@@ -4,7 +4,7 @@
  * choices in emulator/vectara/choices.ts.
  */
 import type { VectaraEmulator } from "../../emulator/vectara/server";
-import { emulatorSuite } from "./emulator-client";
+import { emulatorSuite, expectNotFound, expectUnserved } from "./emulator-client";
 
 const suite = emulatorSuite();
 const call = suite.call;
@@ -103,9 +103,7 @@ describe("corpora errors", () => {
     ["PATCH", "/v2/corpora/nothing"],
     ["DELETE", "/v2/corpora/nothing"],
   ] as const)("answers %s %s with a NotFoundError naming the key", async (method, path) => {
-    const res = await call(method, path, method === "PATCH" ? { body: {} } : {});
-    expect(res.status).toBe(404);
-    expect(res.body).toEqual({ id: "nothing", messages: [expect.any(String)], request_id: res.headers["x-request-id"] });
+    await expectNotFound(call, method, path, "nothing");
   });
 
   it.each([
@@ -116,9 +114,7 @@ describe("corpora errors", () => {
     ["GET", "/v2/corpora/"],
   ] as const)("answers %s %s, which the emulator does not serve, with 404", async (method, path) => {
     emu.seedCorpus({ key: "docs" });
-    const res = await call(method, path);
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ id: path, request_id: expect.any(String) });
+    await expectUnserved(call, method, path);
   });
 
   it.each([

@@ -1,8 +1,10 @@
 // Faults through the real provider host: up, update and destroy each meet throttling, gateway
 // errors, resets and lost answers, and converge with exactly the users the program declares.
-import { ok as succeeded, ops, programDir, usersProgram, vectaraEnv, withUsers } from "./vectara-stack";
+import { ok as succeeded, ops, stackEnv, vectaraStack } from "./service-stack";
 
-const env = vectaraEnv({ perTest: false });
+const { programDir, usersProgram, withUsers } = vectaraStack;
+
+const env = stackEnv(vectaraStack, { perTest: false });
 const stack = (users: Record<string, unknown>) => env.stack({ "vectara:requestTimeoutMs": "400", ...withUsers(users) });
 const ok = (r: Parameters<typeof succeeded>[0]) => ops(succeeded(r));
 const team = (description: string) => Object.fromEntries(["ann", "ben", "cat", "dan"].map((n) => [n, { email: `${n}@example.com`, description }]));

@@ -4,7 +4,7 @@
  * in emulator/vectara/choices.ts.
  */
 import { request } from "undici";
-import { emulatorSuite, type Answer } from "./emulator-client";
+import { emulatorSuite, expectNotFound, expectUnserved, type Answer } from "./emulator-client";
 import { VectaraEmulator } from "../../emulator/vectara/server";
 
 const suite = emulatorSuite();
@@ -140,9 +140,7 @@ describe("errors", () => {
     ["DELETE", "/v2/users/nobody"],
     ["POST", "/v2/users/nobody/reset_password"],
   ] as const)("answers %s %s with a NotFoundError naming the user and the request id", async (method, path) => {
-    const res = await call(method, path, method === "PATCH" ? { body: {} } : {});
-    expect(res.status).toBe(404);
-    expect(res.body).toEqual({ id: "nobody", messages: [expect.any(String)], request_id: res.headers["x-request-id"] });
+    await expectNotFound(call, method, path, "nobody");
   });
 
   it.each([
@@ -153,9 +151,7 @@ describe("errors", () => {
     ["GET", "/elsewhere"],
   ] as const)("answers %s %s, which the spec does not define, with 404", async (method, path) => {
     emu.seedUser({ email: "a@example.com", username: "alice" });
-    const res = await call(method, path);
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ id: path, request_id: expect.any(String) });
+    await expectUnserved(call, method, path);
   });
 
   it.each([

@@ -3,13 +3,15 @@
 // Needs `npm run build` first.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ok, ops, project, vectaraEnv } from "./vectara-stack";
+import { ok, ops, stackEnv, vectaraStack } from "./service-stack";
+
+const { project } = vectaraStack;
 
 const repo = path.resolve(__dirname, "../..");
 const program = path.join(repo, "dist/examples/corpus-and-users/index.js");
 const programDir = path.join(repo, "examples/corpus-and-users");
 
-const env = vectaraEnv();
+const env = stackEnv(vectaraStack);
 beforeAll(() => {
   if (!fs.existsSync(program)) throw new Error(`${program} is missing: run \`npm run build\` first`);
 });
@@ -26,6 +28,12 @@ const apiCalls = () => env.emulator.requests.filter((r) => r.path.startsWith("/v
 const positions = (calls: string[], pattern: RegExp) => calls.flatMap((c, i) => (pattern.test(c) ? [i] : []));
 const first = (calls: string[], pattern: RegExp) => Math.min(...positions(calls, pattern));
 const last = (calls: string[], pattern: RegExp) => Math.max(...positions(calls, pattern));
+/** A first up, whose requests the test then ignores; the corpus's id it made. */
+const upFirst = async () => {
+  ok(await up());
+  env.emulator.requests.length = 0;
+  return env.emulator.corpus("docs")?.id;
+};
 
 test("up creates the corpus before the users, whose roles name it; a second up changes nothing", async () => {
   const r = ok(await up());
@@ -45,9 +53,7 @@ test("up creates the corpus before the users, whose roles name it; a second up c
 });
 
 test("renaming the corpus updates it in place with one PATCH and leaves the users alone", async () => {
-  ok(await up());
-  const id = env.emulator.corpus("docs")?.id;
-  env.emulator.requests.length = 0;
+  const id = await upFirst();
   const r = ok(await up(corpus({ name: "Docs, renamed" })));
   expect(ops(r)).toEqual(["same carol", "same dave", "update docs"]);
   expect(apiCalls()).toEqual(["PATCH /v2/corpora/docs"]);
@@ -55,9 +61,7 @@ test("renaming the corpus updates it in place with one PATCH and leaves the user
 });
 
 test("changing the key replaces the corpus: the new one first, then the users' roles, then the old one is deleted", async () => {
-  ok(await up());
-  const oldId = env.emulator.corpus("docs")?.id;
-  env.emulator.requests.length = 0;
+  const oldId = await upFirst();
   const r = ok(await up(corpus({ key: "manuals" })));
   expect(ops(r)).toEqual(["replace docs", "update carol", "update dave"]);
   expect(r.steps.find((s) => s.name === "docs")?.replaceKeys).toEqual(["key"]);
@@ -75,8 +79,7 @@ test("changing the key replaces the corpus: the new one first, then the users' r
 });
 
 test("destroy deletes the users before the corpus", async () => {
-  ok(await up());
-  env.emulator.requests.length = 0;
+  await upFirst();
   const r = ok(await stack().destroy({ programDir }));
   expect(ops(r)).toEqual(["delete carol", "delete dave", "delete docs"]);
   const calls = apiCalls();

@@ -1,24 +1,12 @@
 // VectaraCorpus's lifecycle against the emulator over real HTTP, the way the host runs it.
-import type * as pulumi from "@pulumi/pulumi";
-import type { Logger } from "../../provider/core/log";
-import { vectara } from "../../provider/vectara/profile";
-import { corporaApi } from "../../provider/vectara/corpora/api";
-import { checkCorpus } from "../../provider/vectara/corpora/logic";
-import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
 import type { CorpusInputs } from "../../provider/vectara/corpora/schema";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { checkedInputs, startProvider, stopProvider, type Harness, type Provider } from "./service-setup";
 
-type Provider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
-
-let h: Harness;
+let h: Harness<"vectara">;
 let corpora: Provider;
 beforeAll(async () => {
-  h = await startProvider();
-  const logger: Logger = {
-    debug: (message) => h.logs.push({ level: "debug", message }),
-    warn: (message) => h.logs.push({ level: "warn", message }),
-  };
-  corpora = vectaraCorpusProvider({ api: () => corporaApi(vectara.client()), logger: () => logger }) as Provider;
+  h = await startProvider("vectara", "VectaraCorpus");
+  corpora = h.provider;
 });
 afterAll(() => stopProvider(h));
 beforeEach(() => {
@@ -26,11 +14,7 @@ beforeEach(() => {
   h.logs.length = 0;
 });
 
-const inputsOf = (news: Record<string, unknown>) => {
-  const { inputs, failures } = checkCorpus(news);
-  if (failures.length) throw new Error(JSON.stringify(failures));
-  return inputs as unknown as CorpusInputs;
-};
+const inputsOf = checkedInputs<CorpusInputs>("vectara", "VectaraCorpus");
 const apiRequests = () => h.emulator.requests.filter((r) => r.path.startsWith("/v2/"));
 const calls = () => apiRequests().map((r) => `${r.method} ${r.rawPath} ${r.status}`);
 

@@ -4,9 +4,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { inspect } from "node:util";
 import type { Stack } from "../harness/engine";
-import { programDir, usersProgram, vectaraEnv, withUsers } from "./vectara-stack";
+import { stackEnv, vectaraStack } from "./service-stack";
 
-const env = vectaraEnv();
+const { programDir, usersProgram, withUsers } = vectaraStack;
+
+const env = stackEnv(vectaraStack);
 const stack = (credentials: Record<string, string>, users: Record<string, unknown>) =>
   env.stack({ "vectara:maxRetries": "3", ...withUsers(users) }, credentials);
 

@@ -1,22 +1,10 @@
 import { closeVectaraHelpers, getVectaraUser, listVectaraUsers } from "../../provider/vectara/users/helpers";
-import { VectaraEmulator } from "../../emulator/vectara/server";
+import { helpersEmulator } from "./service-setup";
 
-let emulator: VectaraEmulator;
-beforeAll(async () => {
-  emulator = await VectaraEmulator.start();
-  // The helpers read stack config, then the environment twins; a jest process has no stack config.
-  process.env.VECTARA_API_URL = emulator.url;
-  process.env.VECTARA_API_KEY = emulator.apiKey;
-});
-afterAll(async () => {
-  await closeVectaraHelpers();
-  await emulator.close();
-  delete process.env.VECTARA_API_URL;
-  delete process.env.VECTARA_API_KEY;
-});
+const helpers = helpersEmulator("vectara", closeVectaraHelpers);
 
 test("getVectaraUser returns a user in the resource's output names, or undefined", async () => {
-  emulator.seedUser({ email: "Ann@example.com", username: "ann", api_roles: ["viewer", "owner"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
+  helpers.emulator.seedUser({ email: "Ann@example.com", username: "ann", api_roles: ["viewer", "owner"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
   expect(await getVectaraUser({ username: "ann" })).toMatchObject({
     username: "ann", email: "Ann@example.com", enabled: true, apiRoles: ["owner", "viewer"], corpusRoles: [{ corpusKey: "docs", role: "editor" }], vectaraId: expect.stringMatching(/^usr_/),
     apiPolicy: { name: "owner", allowedOperations: expect.objectContaining({ createUser: { allowAnyResource: true } }) },
@@ -25,14 +13,14 @@ test("getVectaraUser returns a user in the resource's output names, or undefined
 });
 
 test("listVectaraUsers walks every page once, and filters by corpus", async () => {
-  emulator.reset();
-  emulator.seedCorpus({ key: "ops" });
-  for (let i = 0; i < 250; i++) emulator.seedUser({ email: `u${i}@example.com`, corpus_roles: i % 10 === 0 ? [{ corpus_key: "ops", role: "viewer" }] : [] });
+  helpers.emulator.reset();
+  helpers.emulator.seedCorpus({ key: "ops" });
+  for (let i = 0; i < 250; i++) helpers.emulator.seedUser({ email: `u${i}@example.com`, corpus_roles: i % 10 === 0 ? [{ corpus_key: "ops", role: "viewer" }] : [] });
   const all: string[] = [];
   for await (const user of listVectaraUsers()) all.push(user.username);
   expect(all).toHaveLength(250);
   expect(new Set(all).size).toBe(250);
-  expect(emulator.requests.filter((r) => r.path === "/v2/users").map((r) => r.query.limit)).toEqual(["100", "100", "100"]);
+  expect(helpers.emulator.requests.filter((r) => r.path === "/v2/users").map((r) => r.query.limit)).toEqual(["100", "100", "100"]);
 
   const ops: string[] = [];
   for await (const user of listVectaraUsers({ corpusKey: "ops", pageSize: 7 })) ops.push(user.username);
@@ -43,8 +31,8 @@ test("listVectaraUsers walks every page once, and filters by corpus", async () =
 });
 
 test("listVectaraUsers({ corpusKey }) names a corpus that does not exist, with the request and a hint", async () => {
-  emulator.reset();
-  emulator.seedUser({ email: "orphan@example.com", corpus_roles: [{ corpus_key: "retired", role: "viewer" }] });
+  helpers.emulator.reset();
+  helpers.emulator.seedUser({ email: "orphan@example.com", corpus_roles: [{ corpus_key: "retired", role: "viewer" }] });
   const listing = async () => {
     for await (const _ of listVectaraUsers({ corpusKey: "retired" })) void _;
   };
@@ -53,5 +41,5 @@ test("listVectaraUsers({ corpusKey }) names a corpus that does not exist, with t
   expect(error.message).toMatch(/^cannot list the users of Vectara corpus retired: no such corpus \(GET \/v2\/users\?limit=100&corpus_key=retired answered 404\)/);
   expect(error.message).toMatch(/request_id \S+/);
   expect(error.message).toContain("hint: check the corpus key");
-  expect(error.message).not.toContain(emulator.apiKey);
+  expect(error.message).not.toContain(helpers.emulator.apiKey);
 });

@@ -1,19 +1,10 @@
 import { vectara } from "../../provider/vectara/profile";
-import { checkUser } from "../../provider/vectara/users/logic";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { checkedInputs, providerSuite, startProvider, stopProvider } from "./service-setup";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startProvider();
-});
-afterAll(() => stopProvider(h));
+const h = providerSuite("vectara", "VectaraUser");
 beforeEach(() => h.emulator.reset());
 
-const inputsOf = (news: Record<string, unknown>) => {
-  const { inputs, failures } = checkUser(news);
-  if (failures.length) throw new Error(JSON.stringify(failures));
-  return inputs;
-};
+const inputsOf = checkedInputs("vectara", "VectaraUser");
 const apiRequests = () => h.emulator.requests.filter((r) => r.path.startsWith("/v2/"));
 
 describe("create", () => {
@@ -55,7 +46,7 @@ describe("create", () => {
   });
 
   it.each([400, 409] as const)("refuses an existing user (answered %i) with an error naming adoptExisting", async (duplicateStatus) => {
-    const local = await startProvider({ duplicateStatus });
+    const local = await startProvider("vectara", "VectaraUser", { duplicateStatus });
     try {
       local.emulator.seedUser({ email: "taken@example.com" });
       const error = await local.provider.create(inputsOf({ email: "taken@example.com" })).catch((e: Error) => e);
@@ -73,7 +64,7 @@ describe("create", () => {
   });
 
   it.each([400, 409] as const)("names the user that holds the email and how to adopt it, with no write (answered %i)", async (duplicateStatus) => {
-    const local = await startProvider({ duplicateStatus });
+    const local = await startProvider("vectara", "VectaraUser", { duplicateStatus });
     try {
       for (let i = 0; i < 120; i++) local.emulator.seedUser({ email: `filler${i}@example.com` });
       local.emulator.seedUser({ email: "jdoe@example.com", username: "jdoe", api_roles: ["viewer"] });
@@ -232,14 +223,7 @@ describe("transport", () => {
 });
 
 describe("users management needs OAuth (emulator usersAuth: oauth)", () => {
-  let local: Harness;
-  beforeAll(async () => {
-    local = await startProvider({ usersAuth: "oauth" });
-  });
-  afterAll(async () => {
-    await stopProvider(local);
-    h.configure({});
-  });
+  const local = providerSuite("vectara", "VectaraUser", { usersAuth: "oauth" }, {}, () => h.configure({}));
   const oauth = () => ({ "vectara:clientId": local.emulator.clientId, "vectara:clientSecret": local.emulator.clientSecret, "vectara:authUrl": local.emulator.tokenUrl });
 
   it("a 403 with an API key ends with a hint naming the OAuth client's keys, and no secret", async () => {

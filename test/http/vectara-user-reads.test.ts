@@ -2,22 +2,19 @@
 // burst or than this provider's own changes (provider/core/burst-reader.ts). Judged by the
 // emulator's request log.
 import { setTimeout as sleep } from "node:timers/promises";
-import { usersApi } from "../../provider/vectara/users/api";
-import { vectara } from "../../provider/vectara/profile";
 import { checkUser } from "../../provider/vectara/users/logic";
-import { vectaraUserProvider } from "../../provider/vectara/users/provider";
-import { startProvider, stopProvider, type Harness } from "./provider-setup";
+import { newProvider, startProvider, stopProvider, type Harness } from "./service-setup";
 
-let h: Harness;
+let h: Harness<"vectara">;
 /** A provider per test, as a provider host per command: a burst never spans two tests. */
-let provider: Harness["provider"];
+let provider: Harness<"vectara">["provider"];
 beforeAll(async () => {
-  h = await startProvider();
+  h = await startProvider("vectara", "VectaraUser");
 });
 afterAll(() => stopProvider(h));
 beforeEach(() => {
   h.emulator.reset();
-  provider = vectaraUserProvider({ api: () => usersApi(vectara.client()), logger: () => ({ debug: () => undefined, warn: () => undefined }) }) as Harness["provider"];
+  provider = newProvider("vectara", "VectaraUser");
 });
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `reader${String(i).padStart(2, "0")}@example.com`);

@@ -1,9 +1,11 @@
 // VectaraUser.get through the real provider host: the engine's ReadResource path.
 import * as path from "node:path";
-import { ok, ops, programDir, project, vectaraEnv } from "./vectara-stack";
+import { ok, ops, stackEnv, vectaraStack } from "./service-stack";
+
+const { programDir, project } = vectaraStack;
 
 const program = path.resolve(__dirname, "../../dist/test/harness/fixtures/get-user/index.js");
-const env = vectaraEnv();
+const env = stackEnv(vectaraStack);
 
 test("reads an existing user into the program, feeds its outputs to another resource, and never deletes it", async () => {
   env.emulator.seedUser({ email: "Ann@example.com", username: "ann", api_roles: ["viewer"], corpus_roles: [{ corpus_key: "docs", role: "editor" }] });
