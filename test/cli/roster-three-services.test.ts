@@ -68,7 +68,7 @@ test("a joiner, movers, a removed person and a leaver make exactly their writes 
   clearLogs();
   // alice moves in Vectara and Connect, bob leaves, carol is removed from the roster, dan joins.
   // bob's Arize onDelete: retain arrives in the same edit that offboards him, so it is not seen:
-  // his account goes by the policy last deployed (the README says so), and is deleted.
+  // his account goes by the policy last deployed (docs/roster.md says so), and is deleted.
   writeRoster(`
 people:
   alice@example.com:

@@ -1,4 +1,4 @@
-// Replacement under the real CLI, in the order the README promises: when the username stays the
+// Replacement under the real CLI, in the order docs/reference/vectara-user.md promises: when the username stays the
 // same the old user is deleted first (deleteBeforeReplace: a username is unique); when it changes
 // too, the new user is created first and the old one deleted after.
 import { CliStack, cliSuite, planOf, setUsers, summaryOf, usersFixture, writesSince } from "./pulumi-cli";
