@@ -9,11 +9,17 @@ export type { ConnectUserRole, OnDelete as ConnectOnDelete } from "./connect/use
 export { ArizeUser, type ArizeUserArgs } from "./arize/users/resource";
 export { getArizeUser, listArizeUsers, closeArizeHelpers, type ArizeUserInfo } from "./arize/users/helpers";
 export type { ArizeRole, ArizeInviteMode, ArizeUserStatus, ArizeOnDelete } from "./arize/users/schema";
+export { ArizeOrganizationMembership, type ArizeOrganizationMembershipArgs } from "./arize/organization-memberships/resource";
+export { ArizeSpaceMembership, type ArizeSpaceMembershipArgs } from "./arize/space-memberships/resource";
+export { getArizeOrganization, type ArizeOrganizationInfo } from "./arize/organization-memberships/helpers";
+export { getArizeSpace, type ArizeSpaceInfo } from "./arize/space-memberships/helpers";
+export type { ArizeMemberRole, ArizeMemberOnDelete } from "./arize/organization-memberships/schema";
 // The role and delete-policy names as values, for programs that validate their own input files
 // against the same lists the resources check.
 export { agentRoleNames as vectaraAgentRoles, apiRoleNames as vectaraApiRoles, corpusRoleNames as vectaraCorpusRoles, onDeletePolicies as vectaraOnDeletePolicies } from "./vectara/users/schema";
 export { userRoleNames as connectUserRoles, onDeletePolicies as connectOnDeletePolicies } from "./connect/users/schema";
 export { roleNames as arizeRoles, onDeletePolicies as arizeOnDeletePolicies } from "./arize/users/schema";
+export { memberRoleNames as arizeMemberRoles } from "./arize/organization-memberships/schema";
 // The registry (each service, its person resource and that resource's input schema) and the rule
 // naming a Vectara user, for programs that read people from their own files (examples/roster).
 export { registry, type ResourceEntry, type ServiceEntry } from "./registry";

@@ -51,3 +51,46 @@ export const STRICT_BODIES = true;
 
 /** Setting is_developer needs an admin key ("is_developer is admin only"): a non-admin key gets 403. */
 export const IS_DEVELOPER_NEEDS_ADMIN = true;
+
+// ---- Access: organizations, spaces, their members (docs/access-design.md, "open questions")
+
+/**
+ * The prose example of add_organization_user sends `"role": "MEMBER"`; the schema, its request
+ * example and the client send `{type: "PREDEFINED", name}`. The emulator follows the schema: a
+ * string role is a 400.
+ */
+export const ROLE_MUST_BE_OBJECT = true;
+
+/**
+ * Every space membership shows as a role binding (resource_type SPACE, resource_id the space,
+ * role_id a predefined role named as the membership's role), and SpaceMembership.id is that
+ * binding's id. Unverified against Arize: delete_space_user "removes both the legacy SpaceMembers
+ * row and any RBAC role bindings", so a real predefined membership may be a legacy row that the
+ * bindings list does not show. The provider's refresh relies on this; its notes say so.
+ */
+export const SPACE_MEMBERSHIPS_ARE_BINDINGS = true;
+
+/** The predefined roles GET /v2/roles lists: one per member role, named as the role (uppercase). */
+export const PREDEFINED_ROLE_NAMES = ["ADMIN", "MEMBER", "READ_ONLY", "ANNOTATOR"] as const;
+
+/**
+ * DELETE of an organization member who is not one: 404, as remove_space_user states for spaces
+ * (the organization operation leaves it open; the provider treats 404 and 204 alike).
+ */
+export const REMOVE_NON_MEMBER_ORG_STATUS = 404;
+
+/** Adding a member again (new or updated role) answers 200 both times: the facts give one success status. */
+export const UPSERT_STATUS = 200;
+
+/** CUSTOM role assignments for members: not modelled (the issue names the four predefined roles): 422, as for users. */
+export const CUSTOM_MEMBER_ROLE_STATUS = 422;
+
+/**
+ * Permissions (organization admin, space admin, ROLE_BINDING_*) are not modelled: both keys may
+ * manage members. The account-role ANNOTATOR rule is enforced (400), in both directions.
+ */
+export const MEMBER_PERMISSIONS_MODELLED = false;
+
+/** The 400 detail when a space member is not in the space's organization (the API does not publish its wording). */
+export const notInOrganizationDetail = (userId: string, spaceId: string) =>
+  `User ${userId} is not a member of the organization of space ${spaceId}; add them to the organization first (auto-enrollment is not performed)`;

@@ -4,7 +4,7 @@ import { ArizeEmulator } from "./server";
 
 export const arizeCli = defineServiceCli({
   name: "arize",
-  summary: "Arize AX REST API v2: users (Bearer keys, cursor paging, problem+json)",
+  summary: "Arize AX REST API v2: users, organizations, spaces and their members (Bearer keys, cursor paging, problem+json)",
   title: "Arize",
   flags: {
     "api-key": textFlag("KEY", "an account admin's key, sent as Authorization: Bearer (default: random)"),

@@ -8,12 +8,16 @@ import type { Server } from "node:http";
 import { authorization, Emulator, listen, serveResources, type Service, type ServiceRequest } from "../core";
 import { DEFAULT_INVITATION_TTL_MS, WWW_AUTHENTICATE } from "./choices";
 import { arizeErrors } from "./errors";
+import { serveAccess } from "./access-api";
+import type { MemberRole, Organization, OrganizationMembership, Space, SpaceMembership } from "./access-spec";
+import { AccessStore } from "./access-store";
 import { usersResource } from "./users-api";
 import type { CreateUserRequest, User, UserRole, UserStatus } from "./users-spec";
 import { UserStore } from "./users-store";
 
 export type { Fault, FaultMatch, RequestLogEntry } from "../core";
 export type { User } from "./users-spec";
+export type { Organization, OrganizationMembership, Space, SpaceMembership } from "./access-spec";
 
 export interface ArizeEmulatorOptions {
   port?: number;
@@ -37,6 +41,7 @@ export class ArizeEmulator extends Emulator {
   readonly memberApiKey: string;
   protected readonly service: Service;
   readonly #users: UserStore;
+  readonly #access = new AccessStore();
 
   private constructor(server: Server, opts: ArizeEmulatorOptions) {
     super(server);
@@ -52,7 +57,8 @@ export class ArizeEmulator extends Emulator {
       apiPrefix: "/v2",
       handle: (req) => {
         this.#users.settle();
-        return serveResources(req, resources);
+        this.#access.prune((id) => this.#users.get(id) !== undefined);
+        return serveAccess(req, this.#access, this.#users) ?? serveResources(req, resources);
       },
     };
   }
@@ -107,9 +113,67 @@ export class ArizeEmulator extends Emulator {
     return this.#users.all();
   }
 
-  /** Forgets users (and burnt emails), the request log and faults. */
+  // ---- access: organizations, spaces and their members, as an admin would set them in the console
+
+  /** Creates an organization out of band (names are unique in the account). */
+  seedOrganization(name: string, description = ""): Organization {
+    return this.#access.createOrganization(name, description);
+  }
+
+  /** Creates a space in an organization out of band (names are unique per organization). */
+  seedSpace(organizationId: string, name: string, opts: { description?: string; isPrivate?: boolean } = {}): Space {
+    return this.#access.createSpace(organizationId, name, opts);
+  }
+
+  /** Deletes an organization out of band; its spaces and all their memberships go with it. */
+  deleteOrganization(id: string): boolean {
+    return this.#access.deleteOrganization(id);
+  }
+
+  deleteSpace(id: string): boolean {
+    return this.#access.deleteSpace(id);
+  }
+
+  /** Adds or changes a member out of band, without the API's rules (a console change). */
+  setOrganizationMember(orgId: string, userId: string, role: MemberRole): OrganizationMembership {
+    return this.#access.setOrgMember(orgId, userId, { type: "PREDEFINED", name: role });
+  }
+
+  setSpaceMember(spaceId: string, userId: string, role: MemberRole): SpaceMembership {
+    return this.#access.setSpaceMember(spaceId, userId, { type: "PREDEFINED", name: role });
+  }
+
+  /** Removes a member out of band (an organization removal also leaves its spaces). */
+  removeOrganizationMember(orgId: string, userId: string): boolean {
+    return this.#access.removeOrgMember(orgId, userId);
+  }
+
+  removeSpaceMember(spaceId: string, userId: string): boolean {
+    return this.#access.removeSpaceMember(spaceId, userId);
+  }
+
+  organizationMember(orgId: string, userId: string): OrganizationMembership | undefined {
+    this.#access.prune((id) => this.#users.get(id) !== undefined);
+    return this.#access.orgMember(orgId, userId);
+  }
+
+  spaceMember(spaceId: string, userId: string): SpaceMembership | undefined {
+    this.#access.prune((id) => this.#users.get(id) !== undefined);
+    return this.#access.spaceMember(spaceId, userId);
+  }
+
+  organization(id: string): Organization | undefined {
+    return this.#access.organization(id);
+  }
+
+  space(id: string): Space | undefined {
+    return this.#access.space(id);
+  }
+
+  /** Forgets users (and burnt emails), organizations, spaces, memberships, the request log and faults. */
   override reset(): void {
     super.reset();
     this.#users.clear();
+    this.#access.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { ServiceConnections } from "../core/connection";
-import type { ParsedErrorBody, ServiceProfile } from "../core/profile";
+import type { ParsedErrorBody, RequestFailure, ServiceProfile } from "../core/profile";
 
 /**
  * Arize AX REST API v2 (the official client's types: bearerAuth, the RFC 9457 problem+json error
@@ -19,7 +19,20 @@ export const arizeProfile: ServiceProfile = {
     FORBIDDEN: "the API key lacks a permission this call needs: user management needs an admin key (or USER_READ/USER_CREATE/USER_UPDATE/USER_DELETE), and setting isDeveloper needs an admin key",
     CONFLICT: "an Arize user with this email exists (set adoptExisting: true to manage it), or the email belonged to a deleted user and can never be invited again",
   },
+  requestHint: membersHint,
 };
+
+/**
+ * A 403 from a member operation: adding or removing organization members needs an organization
+ * admin; space members a space admin (or ROLE_BINDING_CREATE / ROLE_BINDING_DELETE), per the
+ * official client's operation descriptions.
+ */
+function membersHint(f: RequestFailure): string | undefined {
+  if (f.code !== "FORBIDDEN") return undefined;
+  if (/^\/v2\/organizations\/[^/]+\/users(\/|$)/.test(f.path)) return "the API key's user must be an admin of this organization to add or remove its members";
+  if (/^\/v2\/spaces\/[^/]+\/users(\/|$)/.test(f.path)) return "the API key's user must be an admin of this space (or hold ROLE_BINDING_CREATE / ROLE_BINDING_DELETE) to add or remove its members";
+  return undefined;
+}
 
 /** RFC 9457: `{type?, title, status, detail?, instance?}`; title and detail are what a reader needs. */
 function parseErrorBody(json: unknown): ParsedErrorBody {

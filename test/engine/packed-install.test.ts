@@ -6,6 +6,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { registry } from "../../provider/registry";
 import { arizeStack, connectStack, ok, ops, stackEnv, vectaraStack } from "./service-stack";
 
 const repo = path.resolve(__dirname, "../..");
@@ -47,6 +48,8 @@ test("the installed tarball holds the compiled provider, its types and the emula
   expect(fs.existsSync(path.join(installed, "dist/provider/index.d.ts"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "dist/emulator/cli.js"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "provider"))).toBe(false);
+  // Every resource's loader entry (state stores it) resolves to a file the tarball holds.
+  for (const r of registry.flatMap((service) => service.resources)) expect(fs.existsSync(require.resolve(`pulumi-saas-users/${r.loader}`, { paths: [programDir] }))).toBe(true);
 });
 
 test("npm warns of the engine (EBADENGINE) exactly when the running Node.js is outside the package's engines", () => {

@@ -5,23 +5,8 @@
 import { setTimeout } from "node:timers/promises";
 import type { Fault } from "../../emulator/core/faults";
 import type { UserInputs as ArizeInputs } from "../../provider/arize/users/schema";
+import { faultKinds } from "./fault-kinds";
 import { checkedInputs, configKey, startProvider, stopProvider, type Harness, type Service } from "./service-setup";
-
-const httpDate = () => new Date(Date.now() + 1000).toUTCString();
-
-/** The failures a SaaS API produces, as emulator faults (the match is the service's own). */
-const faultKinds: Array<[string, () => Omit<Fault, "match">]> = [
-  ["429 without Retry-After", () => ({ kind: "status", status: 429 })],
-  ["429 with Retry-After in seconds", () => ({ kind: "status", status: 429, retryAfter: "1" })],
-  ["429 with Retry-After as an HTTP-date", () => ({ kind: "status", status: 429, retryAfter: httpDate() })],
-  ["500", () => ({ kind: "status", status: 500 })],
-  ["502", () => ({ kind: "status", status: 502 })],
-  ["503", () => ({ kind: "status", status: 503 })],
-  ["504", () => ({ kind: "status", status: 504 })],
-  ["connection reset before the server acted", () => ({ kind: "reset" })],
-  ["an answer slower than the request timeout", () => ({ kind: "latency", ms: 700, times: 1 })],
-  ["server committed, then the connection dropped", () => ({ kind: "drop-after-commit" })],
-];
 
 type Op = "create" | "read" | "update" | "delete";
 type Inputs = (extra?: Record<string, unknown>) => Record<string, unknown>;

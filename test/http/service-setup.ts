@@ -9,6 +9,8 @@ import { registry } from "../../provider/registry";
 import { arize } from "../../provider/arize/profile";
 import { usersApi as arizeUsersApi } from "../../provider/arize/users/api";
 import { arizeUserProvider } from "../../provider/arize/users/provider";
+import { arizeOrganizationMembershipProvider, organizationMembershipDeps } from "../../provider/arize/organization-memberships/provider";
+import { arizeSpaceMembershipProvider, spaceMembershipDeps } from "../../provider/arize/space-memberships/provider";
 import { connect } from "../../provider/connect/profile";
 import { usersApi as connectUsersApi } from "../../provider/connect/users/api";
 import { connectUserProvider } from "../../provider/connect/users/provider";
@@ -36,7 +38,16 @@ export const services = {
     providers: { VectaraUser: hosted(vectara, vectaraUserProvider, vectaraUsersApi), VectaraCorpus: hosted(vectara, vectaraCorpusProvider, corporaApi) },
   },
   connect: { emulator: ConnectEmulator, connections: connect, providers: { ConnectUser: hosted(connect, connectUserProvider, connectUsersApi) } },
-  arize: { emulator: ArizeEmulator, connections: arize, providers: { ArizeUser: hosted(arize, arizeUserProvider, arizeUsersApi) } },
+  arize: {
+    emulator: ArizeEmulator,
+    connections: arize,
+    providers: {
+      ArizeUser: hosted(arize, arizeUserProvider, arizeUsersApi),
+      // Their package entries' own deps: the service's connections and logger, several APIs each.
+      ArizeOrganizationMembership: () => arizeOrganizationMembershipProvider(organizationMembershipDeps),
+      ArizeSpaceMembership: () => arizeSpaceMembershipProvider(spaceMembershipDeps),
+    },
+  },
 };
 export type Service = keyof typeof services;
 export type EmulatorOf<S extends Service> = Awaited<ReturnType<(typeof services)[S]["emulator"]["start"]>>;

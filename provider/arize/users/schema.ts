@@ -18,7 +18,7 @@ export type ArizeUserStatus = (typeof statusNames)[number];
 export type ArizeOnDelete = (typeof onDeletePolicies)[number];
 
 /** An enum typed in either case (the API spoke lowercase before mid-2026), kept uppercase. */
-function upperEnum<T extends readonly [string, ...string[]]>(name: string, values: T) {
+export function upperEnum<T extends readonly [string, ...string[]]>(name: string, values: T) {
   const message = `${name} must be one of ${values.join(", ")} (either case)`;
   return z.string({ message }).transform((s) => s.toUpperCase()).pipe(z.enum(values, { message }));
 }

@@ -19,6 +19,8 @@ const samples: Record<string, Record<string, unknown>> = {
   VectaraCorpus: { key: "docs", name: "Docs", description: "d" },
   ConnectUser: { username: "ann", email: "ann@example.com", firstName: "Ann", lastName: "Lee", userRole: "viewer", externalId: "e-1" },
   ArizeUser: { email: "ann@example.com", name: "Ann Lee", role: "MEMBER" },
+  ArizeOrganizationMembership: { organizationId: "T3JnOjE=", userId: "VXNlcjox", role: "MEMBER" },
+  ArizeSpaceMembership: { spaceId: "U3BhY2U6MQ==", userId: "VXNlcjox", role: "READ_ONLY" },
 };
 
 /** Another valid value for an input, from its schema: text changed, a flag flipped, another enum value, one list item. */
@@ -43,7 +45,7 @@ test("every resource of the registry has a sample here, and a type token and loa
   expect(Object.keys(samples).sort()).toEqual(resources.map(([kind]) => kind).sort());
   expect(new Set(resources.map(([, r]) => typeToken(r))).size).toBe(resources.length);
   // The loader entry the host requires from the program directory (core/dynamic-loader.ts).
-  for (const [, r] of resources) expect((packageJson.exports as unknown as Record<string, string>)[`./${r.loader}`]).toMatch(new RegExp(`^\\./dist/provider/${r.module}/\\w+/provider\\.js$`));
+  for (const [, r] of resources) expect((packageJson.exports as unknown as Record<string, string>)[`./${r.loader}`]).toMatch(new RegExp(`^\\./dist/provider/${r.module}/[\\w-]+/provider\\.js$`));
 });
 
 test.each(resources)("%s: an input replaces the resource exactly when the registry lists it in replaces", (kind, entry) => {
