@@ -19,6 +19,7 @@ const samples: Record<string, Record<string, unknown>> = {
   VectaraCorpus: { key: "docs", name: "Docs", description: "d" },
   ConnectUser: { username: "ann", email: "ann@example.com", firstName: "Ann", lastName: "Lee", userRole: "viewer", externalId: "e-1" },
   ArizeUser: { email: "ann@example.com", name: "Ann Lee", role: "MEMBER" },
+  ConnectGroup: { name: "analysts", ownerGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3" },
 };
 
 /** Another valid value for an input, from its schema: text changed, a flag flipped, another enum value, one list item. */
@@ -31,6 +32,7 @@ function another(key: string, field: z.ZodType, current: unknown): unknown {
   if (def.type === "array") return current === undefined || (current as unknown[]).length === 0 ? [sampleItem(def.element!)] : [];
   if (key === "email") return "bea@example.com";
   if (key === "account") return "other";
+  if (key.endsWith("Guid")) return current === "00000000-0000-4000-8000-000000000002" ? "00000000-0000-4000-8000-000000000003" : "00000000-0000-4000-8000-000000000002";
   return `${String(current ?? "x")}-2`;
 }
 function sampleItem(field: z.ZodType): unknown {
