@@ -7,6 +7,8 @@ import { connect } from "../../provider/connect/profile";
 import { groupsApi } from "../../provider/connect/groups/api";
 import { checkGroup } from "../../provider/connect/groups/logic";
 import { connectGroupProvider } from "../../provider/connect/groups/provider";
+import { checkMembership } from "../../provider/connect/memberships/logic";
+import { connectGroupMembershipProvider } from "../../provider/connect/memberships/provider";
 import { ConnectEmulator, type ConnectEmulatorOptions } from "../../emulator/connect/server";
 
 export type HostedProvider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
@@ -14,6 +16,7 @@ export type HostedProvider = Required<Omit<pulumi.dynamic.ResourceProvider, "con
 export interface AccessHarness {
   emulator: ConnectEmulator;
   group: HostedProvider;
+  membership: HostedProvider;
   logs: { level: "debug" | "warn"; message: string }[];
   configure(config: Record<string, string>): void;
 }
@@ -31,7 +34,8 @@ export async function startAccess(options: ConnectEmulatorOptions = {}, config: 
   };
   configure(config);
   const group = connectGroupProvider({ api: () => groupsApi(connect.client()), logger: () => logger }) as HostedProvider;
-  return { emulator, group, logs, configure };
+  const membership = connectGroupMembershipProvider({ api: () => groupsApi(connect.client()), logger: () => logger }) as HostedProvider;
+  return { emulator, group, membership, logs, configure };
 }
 
 export async function stopAccess(h: AccessHarness | undefined): Promise<void> {
@@ -48,6 +52,7 @@ function checked(check: (news: Record<string, unknown>) => { inputs: Record<stri
 }
 
 export const groupInputs = checked(checkGroup);
+export const membershipInputs = checked(checkMembership);
 
 /** The emulator's API requests as "METHOD path status", guids replaced by {guid}. */
 export function callsOf(emulator: ConnectEmulator): string[] {
