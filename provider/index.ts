@@ -10,6 +10,8 @@ export { ConnectGroup, type ConnectGroupArgs } from "./connect/groups/resource";
 export { getConnectGroup, listConnectGroupMembers, type ConnectGroupInfo } from "./connect/groups/helpers";
 export type { GroupOnDelete as ConnectGroupOnDelete } from "./connect/groups/schema";
 export { ConnectGroupMembership, type ConnectGroupMembershipArgs } from "./connect/memberships/resource";
+export { ConnectContentPermission, type ConnectContentPermissionArgs } from "./connect/permissions/resource";
+export type { PermissionRole as ConnectPermissionRole, PrincipalType as ConnectPrincipalType } from "./connect/permissions/schema";
 export { ArizeUser, type ArizeUserArgs } from "./arize/users/resource";
 export { getArizeUser, listArizeUsers, closeArizeHelpers, type ArizeUserInfo } from "./arize/users/helpers";
 export type { ArizeRole, ArizeInviteMode, ArizeUserStatus, ArizeOnDelete } from "./arize/users/schema";

@@ -9,6 +9,9 @@ import { checkGroup } from "../../provider/connect/groups/logic";
 import { connectGroupProvider } from "../../provider/connect/groups/provider";
 import { checkMembership } from "../../provider/connect/memberships/logic";
 import { connectGroupMembershipProvider } from "../../provider/connect/memberships/provider";
+import { permissionsApi } from "../../provider/connect/permissions/api";
+import { checkPermission } from "../../provider/connect/permissions/logic";
+import { connectContentPermissionProvider } from "../../provider/connect/permissions/provider";
 import { ConnectEmulator, type ConnectEmulatorOptions } from "../../emulator/connect/server";
 
 export type HostedProvider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure" | "invoke">>;
@@ -17,6 +20,7 @@ export interface AccessHarness {
   emulator: ConnectEmulator;
   group: HostedProvider;
   membership: HostedProvider;
+  permission: HostedProvider;
   logs: { level: "debug" | "warn"; message: string }[];
   configure(config: Record<string, string>): void;
 }
@@ -35,7 +39,8 @@ export async function startAccess(options: ConnectEmulatorOptions = {}, config: 
   configure(config);
   const group = connectGroupProvider({ api: () => groupsApi(connect.client()), logger: () => logger }) as HostedProvider;
   const membership = connectGroupMembershipProvider({ api: () => groupsApi(connect.client()), logger: () => logger }) as HostedProvider;
-  return { emulator, group, membership, logs, configure };
+  const permission = connectContentPermissionProvider({ api: () => permissionsApi(connect.client()), logger: () => logger }) as HostedProvider;
+  return { emulator, group, membership, permission, logs, configure };
 }
 
 export async function stopAccess(h: AccessHarness | undefined): Promise<void> {
@@ -53,6 +58,7 @@ function checked(check: (news: Record<string, unknown>) => { inputs: Record<stri
 
 export const groupInputs = checked(checkGroup);
 export const membershipInputs = checked(checkMembership);
+export const permissionInputs = checked(checkPermission);
 
 /** The emulator's API requests as "METHOD path status", guids replaced by {guid}. */
 export function callsOf(emulator: ConnectEmulator): string[] {

@@ -20,6 +20,7 @@ const samples: Record<string, Record<string, unknown>> = {
   ConnectUser: { username: "ann", email: "ann@example.com", firstName: "Ann", lastName: "Lee", userRole: "viewer", externalId: "e-1" },
   ArizeUser: { email: "ann@example.com", name: "Ann Lee", role: "MEMBER" },
   ConnectGroup: { name: "analysts", ownerGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3" },
+  ConnectContentPermission: { contentGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3", principalGuid: "0b0b0b0b-1e0c-48e6-a473-ddf630c0c0c3", principalType: "user", role: "viewer" },
   ConnectGroupMembership: { groupGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3", userGuid: "0b0b0b0b-1e0c-48e6-a473-ddf630c0c0c3" },
 };
 
