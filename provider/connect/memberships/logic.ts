@@ -17,10 +17,10 @@ export function diffMembership(olds: Record<string, unknown>, news: Record<strin
   return { changes: replaces.length > 0, replaces, updates: [] };
 }
 
-export function toOutputs(inputs: { account?: string; groupGuid: string; userGuid: string }, username?: string): MembershipOutputs {
+/** The outputs are the inputs: what a member list shows of the user (its name, role) belongs to ConnectUser. */
+export function toOutputs(inputs: { account?: string; groupGuid: string; userGuid: string }): MembershipOutputs {
   const outputs: MembershipOutputs = { groupGuid: inputs.groupGuid, userGuid: inputs.userGuid };
   if (inputs.account !== undefined) outputs.account = inputs.account;
-  if (username) outputs.username = username;
   return outputs;
 }
 

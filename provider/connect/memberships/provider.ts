@@ -66,9 +66,9 @@ export function connectGroupMembershipProvider(deps: { api: (account?: string) =
       const userGuid = props.userGuid ?? parsed?.userGuid;
       if (!groupGuid || !userGuid) throw new Error(`Connect group membership ${id}: the id must be <groupGuid>/<userGuid>`);
       const api = deps.api(props.account);
-      const member = await readOrGone(deps.logger(), `Connect group membership of user ${props.username ?? userGuid} in group ${groupGuid}`, () => reader(props.account, groupGuid).read(userGuid, memberSource(api, groupGuid)));
+      const member = await readOrGone(deps.logger(), `Connect group membership of user ${userGuid} in group ${groupGuid}`, () => reader(props.account, groupGuid).read(userGuid, memberSource(api, groupGuid)));
       if (!member) return {};
-      const outs = toOutputs({ account: props.account, groupGuid, userGuid }, member.username);
+      const outs = toOutputs({ account: props.account, groupGuid, userGuid });
       return readResult({ inputsOf, diff: diffMembership }, id, props, outs);
     },
 

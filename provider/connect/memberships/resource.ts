@@ -12,7 +12,7 @@ export interface ConnectGroupMembershipArgs {
   userGuid: pulumi.Input<string>;
 }
 
-/** The outputs: the inputs, plus the member's `username` once read. */
+/** The outputs: the inputs. */
 export interface ConnectGroupMembership extends OutputProperties<MembershipOutputs> {}
 
 /**

@@ -20,11 +20,9 @@ export interface MembershipOutputs {
   account?: string;
   groupGuid: string;
   userGuid: string;
-  /** The member's username, as the group's member list shows it (absent until read). */
-  username?: string;
 }
 
-export const membershipFields: Fields<MembershipOutputs> = { account: "input", groupGuid: "input", userGuid: "input", username: "output" };
+export const membershipFields: Fields<MembershipOutputs> = { account: "input", groupGuid: "input", userGuid: "input" };
 
 /** The resource id: `<groupGuid>/<userGuid>` (Connect has no id of its own for a membership). */
 export const membershipId = (groupGuid: string, userGuid: string) => `${groupGuid}/${userGuid}`;
