@@ -7,7 +7,7 @@ export { ConnectUser, type ConnectUserArgs } from "./connect/users/resource";
 export { getConnectUser, listConnectUsers, closeConnectHelpers, type ConnectUserInfo } from "./connect/users/helpers";
 export type { ConnectUserRole, OnDelete as ConnectOnDelete } from "./connect/users/schema";
 export { ConnectGroup, type ConnectGroupArgs } from "./connect/groups/resource";
-export { getConnectGroup, listConnectGroupMembers, type ConnectGroupInfo } from "./connect/groups/helpers";
+export { getConnectGroup, listConnectGroupMembers, closeConnectGroupHelpers, type ConnectGroupInfo } from "./connect/groups/helpers";
 export type { GroupOnDelete as ConnectGroupOnDelete } from "./connect/groups/schema";
 export { ConnectGroupMembership, type ConnectGroupMembershipArgs } from "./connect/memberships/resource";
 export { ConnectContentPermission, type ConnectContentPermissionArgs } from "./connect/permissions/resource";

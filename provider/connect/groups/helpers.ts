@@ -39,3 +39,8 @@ export async function listConnectGroupMembers(args: { groupGuid: string; account
   for await (const member of allItems((cursor) => groups.membersPage(args.groupGuid, cursor, MEMBERS_PAGE_SIZE))) guids.push(member.guid);
   return guids;
 }
+
+/** Closes these helpers' connection pools, for programs that want to exit promptly. */
+export async function closeConnectGroupHelpers(): Promise<void> {
+  await connections().close();
+}
