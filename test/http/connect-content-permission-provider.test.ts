@@ -104,6 +104,18 @@ describe("update, read, delete", () => {
     expect(h.logs.some((l) => l.level === "warn" && l.message.includes("no longer exists"))).toBe(true);
   });
 
+  it("a refresh of many grants on one content item reads its permission list once", async () => {
+    const { owner, content } = seed();
+    const users = Array.from({ length: 12 }, (_, i) => h.emulator.seedUser({ username: `g${i}` }));
+    const grants = [];
+    for (const u of users) grants.push(await h.permission.create(inputsOf({ contentGuid: content.guid, principalGuid: u.guid, principalType: "user", role: "viewer" })));
+    h.emulator.requests.length = 0;
+    const reads = await Promise.all(grants.map((g) => h.permission.read(g.id, g.outs)));
+    expect(reads.map((r) => r.props.principalGuid)).toEqual(users.map((u) => u.guid));
+    expect(calls()).toEqual(["GET /__api__/v1/content/{guid}/permissions 200"]);
+    expect(owner).toBeDefined();
+  });
+
   it("no drift: no inputs recorded", async () => {
     const { publisher, content } = seed();
     const { id, outs } = await h.permission.create(inputsOf({ contentGuid: content.guid, principalGuid: publisher.guid, principalType: "user", role: "viewer" }));
