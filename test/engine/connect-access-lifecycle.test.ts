@@ -116,3 +116,22 @@ test("bad input fails the up with CheckFailures naming the properties, and sends
   expect(r.error).toMatch(/role: role must be "viewer" or "owner"/);
   expect(apiCalls()).toEqual([]);
 });
+
+test("an existing group name is refused unless adoptExisting, which takes the group over", async () => {
+  const seeded = env.emulator.seedGroup("ops");
+  const refused = await stack({ groups: { ops: { name: "ops" } } }).up(program, { programDir });
+  expect(refused.error).toMatch(/Connect group ops already exists.*code 15.*set adoptExisting: true/s);
+  const adopted = ok(await stack({ groups: { ops: { name: "ops", adoptExisting: true } } }).up(program, { programDir }));
+  expect(adopted.outputs).toMatchObject({ groupGuids: { ops: seeded.guid } });
+  expect(ops(ok(await stack({ groups: { ops: { name: "ops", adoptExisting: true } } }).refresh({ programDir })))).toEqual(["refresh-same ops"]);
+});
+
+test("a server with user groups disabled: the up fails with an error naming Authorization.UserGroups", async () => {
+  env.emulator.setGroupsEnabled(false);
+  try {
+    const r = await stack({ groups: { ops: { name: "ops" } } }).up(program, { programDir });
+    expect(r.error).toMatch(/user groups are disabled on this Connect server \(Authorization\.UserGroups is false\)/);
+  } finally {
+    env.emulator.setGroupsEnabled(true);
+  }
+});
