@@ -51,6 +51,13 @@ test("the installed tarball resolves pulumi-saas-users/connect-user to the compi
   expect(fs.existsSync(path.join(installed, "dist/emulator/connect/server.js"))).toBe(true);
 });
 
+test("the installed tarball resolves the access loaders (group, membership, content permission) to their compiled providers", () => {
+  const installed = fs.realpathSync(path.join(programDir, "node_modules", "pulumi-saas-users"));
+  for (const [loader, folder] of [["connect-group", "groups"], ["connect-group-membership", "memberships"], ["connect-content-permission", "permissions"]]) {
+    expect(require.resolve(`pulumi-saas-users/${loader}`, { paths: [programDir] })).toBe(path.join(installed, `dist/provider/connect/${folder}/provider.js`));
+  }
+});
+
 test("up, rename in place, refresh and destroy (lock) work from a program that installed the tarball", async () => {
   const main = path.join(programDir, "index.js");
   const first = ok(await stack().up(main, { programDir }));
