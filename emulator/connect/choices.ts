@@ -120,3 +120,56 @@ export const DEFAULT_GENERATION: Generation = "current";
 
 /** A path parameter that is not a UUID is code 261 (the newer spec's "invalid user GUID"). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// ---- Groups, members and content permissions (docs/access-design.md; subset connect-access.subset.json)
+
+/** The table's codes for groups and permissions, with its statuses. */
+export const ACCESS_CODES = {
+  GROUP_NAME_INVALID: { status: 400, code: 14 },
+  GROUP_NAME_TAKEN: { status: 409, code: 15 },
+  ALREADY_MEMBER: { status: 409, code: 16 },
+  NOT_A_MEMBER: { status: 404, code: 17 },
+  VIEWER_CANNOT_COLLABORATE: { status: 403, code: 33 },
+  OWNER_AS_COLLABORATOR: { status: 400, code: 34 },
+  PROVIDER_CANNOT: { status: 400, code: 132 },
+  BAD_PRINCIPAL_TYPE: { status: 400, code: 152 },
+  GROUP_NOT_FOUND: { status: 404, code: 153 },
+  // The table has no code for these: the object-missing code (4) and, for a role outside viewer|owner, 0.
+  CONTENT_NOT_FOUND: { status: 404, code: 4 },
+  PERMISSION_NOT_FOUND: { status: 404, code: 4 },
+  BAD_PERMISSION_ROLE: { status: 400, code: 0 },
+  // No code in the table: the original's "owner must not be a viewer" (patchGroup.description); 400.
+  OWNER_IS_VIEWER: { status: 400, code: 0 },
+} as const;
+
+/**
+ * Groups disabled (`Authorization.UserGroups = false`): every groups and members operation answers
+ * 400. The original gives 400 for PATCH and says only "an error" for the others; one status for
+ * all is the simplest reading. The table has no code for it: 0, with a message naming the setting.
+ */
+export const GROUPS_DISABLED = { status: 400, code: 0 } as const;
+
+/** GroupPatchInput.name: at most 4096 characters, not empty (original). */
+export const GROUP_NAME_MAX = 4096;
+
+/** getGroupMembers page_size: default 10 (the subset); the maximum is not stated, the users' 500 is used. */
+export const MEMBERS_PAGE_SIZE = { min: 1, max: 500, default: 10 } as const;
+
+/**
+ * Member changes refused when the authentication provider supplies group membership (the
+ * original's addGroupMember/removeGroupMember: "not possible", no status): code 132, "The
+ * configured provider cannot access this endpoint." (400), not 95 (403). The cause is the server's
+ * configuration, as for 119/120 (400); a 403 in the table is about the caller's rights, and would
+ * send an administrator to check the key's role. LDAP servers answer every members operation
+ * (including GET, "member enumeration is currently not supported for LDAP") and a PATCH of a
+ * group's name or owner the same way; a remote group search on a non-LDAP server too.
+ */
+
+/**
+ * Content permissions: POST upserts by principal (original addContentPermission.description):
+ * 201 with a new permission, 200 when the principal's grant existed and its role was replaced (the
+ * open question: 201 "Created" is HTTP's word for the first). The roles accepted are `viewer` and
+ * `owner` (the issue; the document has no enum), anything else is 400 code 0. A PUT may send the
+ * principal fields only unchanged (400 otherwise). Permission ids are decimal strings from 1.
+ * Content items exist only as tests seed them (`seedContent`); deleting a group removes its grants.
+ */

@@ -4,7 +4,7 @@ import { ConnectEmulator } from "./server";
 
 export const connectCli = defineServiceCli({
   name: "connect",
-  summary: "Posit Connect Server API: users (Authorization: Key, lock, password or LDAP server)",
+  summary: "Posit Connect Server API: users, groups, members, content permissions (Authorization: Key, password or LDAP server)",
   title: "Connect",
   flags: {
     "api-key": textFlag("KEY", "the administrator's key, sent as Authorization: Key <KEY> (default: random)"),
@@ -12,6 +12,8 @@ export const connectCli = defineServiceCli({
     "auth-kind": choiceFlag("KIND", "password (POST creates users) or ldap (users are imported from a directory) (default password)", ["password", "ldap"] as const),
     generation: choiceFlag("GEN", "current (external_id) or 2023 (an older server that knows only unique_id) (default current)", ["current", "2023"] as const),
     host: ipv4Flag("ADDR", "an IPv4 address of this machine to listen on (default 127.0.0.1); outside loopback the provider needs connect:allowInsecureHttp"),
+    groups: choiceFlag("ON", "on (default) or off: off is a server with Authorization.UserGroups = false, whose groups operations answer 400", ["on", "off"] as const),
+    "group-membership": choiceFlag("FROM", "api (default: members are added through the API) or provider (the authentication provider supplies them: member changes answer code 132)", ["api", "provider"] as const),
     seats: integerFlag("N", "unlocked users the licence allows, 0–1000000 (default: no limit)", 0, 1_000_000),
   },
   prints: [
@@ -28,6 +30,8 @@ export const connectCli = defineServiceCli({
       authKind: values["auth-kind"],
       seats: values.seats,
       generation: values.generation,
+      groupsEnabled: values.groups === undefined ? undefined : values.groups === "on",
+      membershipFromProvider: values["group-membership"] === undefined ? undefined : values["group-membership"] === "provider",
     });
     return {
       emulator,

@@ -6,17 +6,20 @@
  * last administrator. It logs every request, can be made to fail (`inject`), and can be changed
  * out of band, as if on the server's dashboard.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { authorization, Emulator, listen, serveResources, type Service } from "../core";
 import { DEFAULT_AUTH_KIND, DEFAULT_GENERATION, WWW_AUTHENTICATE, type AuthKind, type Generation } from "./choices";
 import { connectErrors } from "./errors";
+import { accessRoutes, groupView, newAccessState, type AccessState } from "./access-api";
+import type { ContentItem, Group, Permission } from "./access-spec";
 import { collectionExtras, usersResource, type ConnectState } from "./users-api";
 import type { DirectoryUser, User } from "./users-spec";
 import { UserStore } from "./users-store";
 
 export type { Fault, FaultMatch, RequestLogEntry } from "../core";
 export type { DirectoryUser, User } from "./users-spec";
+export type { ContentItem, Group, Permission } from "./access-spec";
 
 export interface ConnectEmulatorOptions {
   port?: number;
@@ -32,6 +35,10 @@ export interface ConnectEmulatorOptions {
   seats?: number;
   /** "current" (default): the newer spec, `external_id`. "2023": an older server that knows only `unique_id` (choices.ts). */
   generation?: Generation;
+  /** false: user groups are disabled (`Authorization.UserGroups = false`); every groups operation answers 400 (choices.ts). Default true. */
+  groupsEnabled?: boolean;
+  /** true: the authentication provider supplies group membership; member changes are refused with code 132 (choices.ts). */
+  membershipFromProvider?: boolean;
 }
 
 /** A seed: a UserCreatePushInput with plain strings. */
@@ -51,6 +58,7 @@ export class ConnectEmulator extends Emulator {
   readonly serverUrl: string;
   protected readonly service: Service;
   readonly #state: ConnectState;
+  readonly #access: AccessState;
 
   private constructor(server: Server, opts: ConnectEmulatorOptions) {
     super(server);
@@ -62,13 +70,14 @@ export class ConnectEmulator extends Emulator {
       directory: new Map(), tickets: new Map(), immutable: new Set(),
       generation: opts.generation ?? DEFAULT_GENERATION, keyOwners: new Map(),
     };
+    this.#access = newAccessState(opts);
     const resources = [usersResource(this.#state)];
     this.service = {
       errors: connectErrors,
       auth: authorization("Key", [[this.apiKey, "full"], [this.publisherApiKey, "read-only"]]),
       unauthenticated: { message: "Invalid API key.", challenge: WWW_AUTHENTICATE },
       apiPrefix: "/__api__",
-      handle: (req) => collectionExtras(req, this.#state) ?? serveResources(req, resources),
+      handle: (req) => collectionExtras(req, this.#state) ?? accessRoutes(req, this.#state, this.#access) ?? serveResources(req, resources),
     };
   }
 
@@ -137,7 +146,87 @@ export class ConnectEmulator extends Emulator {
     return this.#state.store.all();
   }
 
-  /** Forgets users, key owners, the directory, tickets, immutable fields, the request log and faults; keeps the server kind, generation and seats. */
+  /** Switches user groups on or off (Authorization.UserGroups). */
+  setGroupsEnabled(enabled: boolean): void {
+    this.#access.groupsEnabled = enabled;
+  }
+
+  /** Whether the authentication provider supplies group membership (member changes refused). */
+  setMembershipFromProvider(supplied: boolean): void {
+    this.#access.membershipFromProvider = supplied;
+  }
+
+  /** Creates a group out of band, as on the dashboard, whatever the server kind. */
+  seedGroup(name: string, opts: { owner_guid?: string } = {}): Group {
+    const group: Group = { guid: randomUUID(), name, owner_guid: opts.owner_guid ?? null, gid: null, member_count: 0 };
+    this.#access.groups.set(group.guid, group);
+    this.#access.members.set(group.guid, new Set());
+    return groupView(this.#access, group);
+  }
+
+  /** Renames a group out of band. */
+  renameGroup(guid: string, name: string): void {
+    const group = this.#access.groups.get(guid);
+    if (!group) throw new Error(`renameGroup: no group ${guid}`);
+    this.#access.groups.set(guid, { ...group, name });
+  }
+
+  /** Deletes a group out of band; false when there was none. */
+  deleteGroup(guid: string): boolean {
+    this.#access.members.delete(guid);
+    return this.#access.groups.delete(guid);
+  }
+
+  group(guid: string): Group | undefined {
+    const group = this.#access.groups.get(guid);
+    return group && groupView(this.#access, group);
+  }
+
+  groups(): Group[] {
+    return [...this.#access.groups.values()].map((g) => groupView(this.#access, g));
+  }
+
+  /** Adds a group to an LDAP server's directory, which has no Connect group until imported. */
+  addDirectoryGroup(name: string): void {
+    this.#access.directoryGroups.add(name);
+  }
+
+  /** The guids of a group's members, in the order added. */
+  members(groupGuid: string): string[] {
+    return [...(this.#access.members.get(groupGuid) ?? [])];
+  }
+
+  /** Adds or removes a member out of band. */
+  setMember(groupGuid: string, userGuid: string, member: boolean): void {
+    const members = this.#access.members.get(groupGuid);
+    if (!members) throw new Error(`setMember: no group ${groupGuid}`);
+    if (member) members.add(userGuid);
+    else members.delete(userGuid);
+  }
+
+  /** Creates a content item owned by `owner_guid` (the content API is not emulated). */
+  seedContent(name: string, ownerGuid: string): ContentItem {
+    const item: ContentItem = { guid: randomUUID(), name, owner_guid: ownerGuid };
+    this.#access.content.set(item.guid, item);
+    this.#access.permissions.set(item.guid, []);
+    return { ...item };
+  }
+
+  /** A content item's permissions, in the order granted. */
+  permissions(contentGuid: string): Permission[] {
+    return (this.#access.permissions.get(contentGuid) ?? []).map((p) => ({ ...p }));
+  }
+
+  /** Changes or removes (role undefined) a permission out of band. */
+  setPermissionRole(contentGuid: string, id: string, role: string | undefined): void {
+    const list = this.#access.permissions.get(contentGuid) ?? [];
+    const index = list.findIndex((p) => p.id === id);
+    if (index < 0) throw new Error(`setPermissionRole: no permission ${id}`);
+    if (role === undefined) list.splice(index, 1);
+    else list[index] = { ...list[index]!, role };
+  }
+
+  /** Forgets users, groups, content, key owners, the directory, tickets, immutable fields, the request log and faults; keeps the server kind, generation and seats. */
   override reset(): void {
     super.reset();
     this.#state.store.clear();
@@ -145,5 +234,7 @@ export class ConnectEmulator extends Emulator {
     this.#state.tickets.clear();
     this.#state.immutable.clear();
     this.#state.keyOwners.clear();
+    const fresh = newAccessState({ groupsEnabled: this.#access.groupsEnabled, membershipFromProvider: this.#access.membershipFromProvider });
+    Object.assign(this.#access, fresh);
   }
 }

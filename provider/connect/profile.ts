@@ -28,6 +28,15 @@ export const connectProfile: ServiceProfile = {
     "23": "the API key's user may not assign this role: use an administrator's key, or a lower userRole",
     "61": "Connect keeps at least one administrator: promote another user first",
     "64": "the Connect licence has no seat left: lock or remove another user, or raise the licence's seat limit",
+    "14": "the group name is not allowed: give a name that is not empty and at most 4096 characters",
+    "15": "the group name is taken: set adoptExisting: true to take that group over, or choose another name",
+    "16": "the user is already a member of the group",
+    "17": "the user is not a member of the group",
+    "33": "a user who cannot publish (a viewer) cannot be a content owner (collaborator): give them role viewer, or make them a publisher first",
+    "34": "the content's owner already has full access: a permission for them is refused (remove this grant)",
+    "132": "this server's authentication provider owns this (LDAP groups and their members, or group membership supplied by the provider): change it in the directory, not through the API",
+    "152": 'principalType must be "user" or "group"',
+    "153": "no such group on this server: check the group's guid (it may have been deleted)",
   },
 };
 

@@ -14,6 +14,11 @@ import { arizeSpaceMembershipProvider, spaceMembershipDeps } from "../../provide
 import { connect } from "../../provider/connect/profile";
 import { usersApi as connectUsersApi } from "../../provider/connect/users/api";
 import { connectUserProvider } from "../../provider/connect/users/provider";
+import { groupsApi as connectGroupsApi } from "../../provider/connect/groups/api";
+import { connectGroupProvider } from "../../provider/connect/groups/provider";
+import { connectGroupMembershipProvider } from "../../provider/connect/memberships/provider";
+import { permissionsApi as connectPermissionsApi } from "../../provider/connect/permissions/api";
+import { connectContentPermissionProvider } from "../../provider/connect/permissions/provider";
 import { vectara } from "../../provider/vectara/profile";
 import { corporaApi } from "../../provider/vectara/corpora/api";
 import { vectaraCorpusProvider } from "../../provider/vectara/corpora/provider";
@@ -37,7 +42,16 @@ export const services = {
     connections: vectara,
     providers: { VectaraUser: hosted(vectara, vectaraUserProvider, vectaraUsersApi), VectaraCorpus: hosted(vectara, vectaraCorpusProvider, corporaApi) },
   },
-  connect: { emulator: ConnectEmulator, connections: connect, providers: { ConnectUser: hosted(connect, connectUserProvider, connectUsersApi) } },
+  connect: {
+    emulator: ConnectEmulator,
+    connections: connect,
+    providers: {
+      ConnectUser: hosted(connect, connectUserProvider, connectUsersApi),
+      ConnectGroup: hosted(connect, connectGroupProvider, connectGroupsApi),
+      ConnectGroupMembership: hosted(connect, connectGroupMembershipProvider, connectGroupsApi),
+      ConnectContentPermission: hosted(connect, connectContentPermissionProvider, connectPermissionsApi),
+    },
+  },
   arize: {
     emulator: ArizeEmulator,
     connections: arize,

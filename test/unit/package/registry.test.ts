@@ -21,6 +21,9 @@ const samples: Record<string, Record<string, unknown>> = {
   ArizeUser: { email: "ann@example.com", name: "Ann Lee", role: "MEMBER" },
   ArizeOrganizationMembership: { organizationId: "T3JnOjE=", userId: "VXNlcjox", role: "MEMBER" },
   ArizeSpaceMembership: { spaceId: "U3BhY2U6MQ==", userId: "VXNlcjox", role: "READ_ONLY" },
+  ConnectGroup: { name: "analysts", ownerGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3" },
+  ConnectContentPermission: { contentGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3", principalGuid: "0b0b0b0b-1e0c-48e6-a473-ddf630c0c0c3", principalType: "user", role: "viewer" },
+  ConnectGroupMembership: { groupGuid: "6f300623-1e0c-48e6-a473-ddf630c0c0c3", userGuid: "0b0b0b0b-1e0c-48e6-a473-ddf630c0c0c3" },
 };
 
 /** Another valid value for an input, from its schema: text changed, a flag flipped, another enum value, one list item. */
@@ -33,6 +36,7 @@ function another(key: string, field: z.ZodType, current: unknown): unknown {
   if (def.type === "array") return current === undefined || (current as unknown[]).length === 0 ? [sampleItem(def.element!)] : [];
   if (key === "email") return "bea@example.com";
   if (key === "account") return "other";
+  if (key.endsWith("Guid")) return current === "00000000-0000-4000-8000-000000000002" ? "00000000-0000-4000-8000-000000000003" : "00000000-0000-4000-8000-000000000002";
   return `${String(current ?? "x")}-2`;
 }
 function sampleItem(field: z.ZodType): unknown {
