@@ -4,14 +4,10 @@
 import { setTimeout } from "node:timers/promises";
 import type { Fault } from "../../emulator/core/faults";
 import { faultKinds } from "./fault-kinds";
-import { orgMemberInputs, spaceMemberInputs, startArizeAccess, stopArizeAccess, type ArizeAccessHarness } from "./arize-access-setup";
+import { orgMemberInputs, spaceMemberInputs, startArizeAccess } from "./arize-access-setup";
+import { harnessSuite } from "./service-setup";
 
-let h: ArizeAccessHarness;
-beforeAll(async () => {
-  h = await startArizeAccess({}, { "arize:requestTimeoutMs": "300" });
-});
-afterAll(() => stopArizeAccess(h));
-beforeEach(() => h.emulator.reset());
+const h = harnessSuite(() => startArizeAccess({}, { "arize:requestTimeoutMs": "300" }));
 
 type Op = "create" | "read" | "update" | "delete";
 

@@ -1,17 +1,10 @@
 // ArizeOrganizationMembership and ArizeSpaceMembership against the emulator over real HTTP: the
 // upserts, a role change in place, delete (404 → done) and retain, what a refresh sees, and the
 // documented 400s with messages that name the rule and the organization.
-import { orgMemberInputs, spaceMemberInputs, startArizeAccess, stopArizeAccess, type ArizeAccessHarness } from "./arize-access-setup";
+import { orgMemberInputs, spaceMemberInputs, startArizeAccess } from "./arize-access-setup";
+import { harnessSuite } from "./service-setup";
 
-let h: ArizeAccessHarness;
-beforeAll(async () => {
-  h = await startArizeAccess();
-});
-afterAll(() => stopArizeAccess(h));
-beforeEach(() => {
-  h.emulator.reset();
-  h.logs.length = 0;
-});
+const h = harnessSuite(() => startArizeAccess());
 
 function world() {
   const org = h.emulator.seedOrganization("Research");

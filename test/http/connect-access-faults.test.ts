@@ -5,14 +5,10 @@
 import { setTimeout } from "node:timers/promises";
 import type { Fault } from "../../emulator/core/faults";
 import { faultKinds } from "./fault-kinds";
-import { groupInputs, membershipInputs, permissionInputs, startAccess, stopAccess, type AccessHarness } from "./connect-access-setup";
+import { groupInputs, membershipInputs, permissionInputs, startAccess, stopAccess } from "./connect-access-setup";
+import { harnessSuite } from "./service-setup";
 
-let h: AccessHarness;
-beforeAll(async () => {
-  h = await startAccess({}, { "connect:requestTimeoutMs": "300" });
-});
-afterAll(() => stopAccess(h));
-beforeEach(() => h.emulator.reset());
+const h = harnessSuite(() => startAccess({}, { "connect:requestTimeoutMs": "300" }));
 
 type Op = "create" | "read" | "update" | "delete";
 const cellsOf = (operations: Array<[Op, string, string]>) =>

@@ -1,16 +1,9 @@
 // ConnectContentPermission's provider against the Connect emulator over HTTP: grant, change the
 // role in place, adopt an existing grant, refresh, revoke, and the documented refusals.
-import { callsOf, errorOf, permissionInputs as inputsOf, startAccess, stopAccess, type AccessHarness } from "./connect-access-setup";
+import { callsOf, errorOf, permissionInputs as inputsOf, startAccess } from "./connect-access-setup";
+import { harnessSuite } from "./service-setup";
 
-let h: AccessHarness;
-beforeAll(async () => {
-  h = await startAccess();
-});
-afterAll(() => stopAccess(h));
-beforeEach(() => {
-  h.emulator.reset();
-  h.logs.length = 0;
-});
+const h = harnessSuite(() => startAccess());
 const calls = () => callsOf(h.emulator);
 
 function seed() {

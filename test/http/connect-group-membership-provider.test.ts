@@ -1,17 +1,11 @@
 // ConnectGroupMembership's provider against the Connect emulator over HTTP: add, remove, refresh
 // (one group's pages read once for many memberships), and the servers that refuse member changes.
-import { callsOf, errorOf, membershipInputs as inputsOf, startAccess, stopAccess, type AccessHarness } from "./connect-access-setup";
+import { callsOf, errorOf, membershipInputs as inputsOf, startAccess, stopAccess } from "./connect-access-setup";
+import { harnessSuite } from "./service-setup";
 
-let h: AccessHarness;
-beforeAll(async () => {
-  h = await startAccess();
-});
-afterAll(() => stopAccess(h));
-beforeEach(() => {
-  h.emulator.reset();
+const h = harnessSuite(() => startAccess(), (h) => {
   h.emulator.setMembershipFromProvider(false);
   h.emulator.setGroupsEnabled(true);
-  h.logs.length = 0;
 });
 const calls = () => callsOf(h.emulator);
 
@@ -142,12 +136,12 @@ describe("delete", () => {
 describe("on an LDAP server", () => {
   it("member changes are refused (the directory supplies them), with the same clear error", async () => {
     await stopAccess(h);
-    h = await startAccess({ authKind: "ldap" });
+    Object.assign(h, await startAccess({ authKind: "ldap" }));
     const group = h.emulator.seedGroup("analysts");
     const user = h.emulator.seedUser({ username: "lee" });
     const error = await errorOf(h.membership.create(inputsOf({ groupGuid: group.guid, userGuid: user.guid })));
     expect(error.message).toContain("authentication provider supplies group membership");
     await stopAccess(h);
-    h = await startAccess();
+    Object.assign(h, await startAccess());
   });
 });

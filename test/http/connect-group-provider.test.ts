@@ -1,17 +1,9 @@
 // ConnectGroup's provider against the Connect emulator over HTTP: create, rename in place, adopt,
 // delete or retain, refresh (gone, renamed), the LDAP path, groups disabled, a taken name.
 import { callsOf, errorOf, groupInputs as inputsOf, startAccess, stopAccess, type AccessHarness } from "./connect-access-setup";
+import { harnessSuite } from "./service-setup";
 
-let h: AccessHarness;
-beforeAll(async () => {
-  h = await startAccess();
-});
-afterAll(() => stopAccess(h));
-beforeEach(() => {
-  h.emulator.reset();
-  h.emulator.setGroupsEnabled(true);
-  h.logs.length = 0;
-});
+const h = harnessSuite(() => startAccess(), (h) => h.emulator.setGroupsEnabled(true));
 const calls = () => callsOf(h.emulator);
 
 describe("create", () => {
@@ -84,7 +76,7 @@ describe("on an LDAP server", () => {
   });
   afterAll(async () => {
     await stopAccess(ldap);
-    h = await startAccess();
+    Object.assign(h, await startAccess());
   });
 
   it("imports the directory's group through the remote search and PUT with its temp_ticket", async () => {

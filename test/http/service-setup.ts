@@ -188,3 +188,21 @@ export function checkedInputs<I = Record<string, unknown>>(service: Service, kin
     return inputs;
   };
 }
+
+/**
+ * A file's harness from `start`: started before its tests and stopped after them; before each
+ * test its emulator is reset, its logs cleared, and `beforeEachTest` run (a mode to restore).
+ */
+export function harnessSuite<H extends Harness>(start: () => Promise<H>, beforeEachTest?: (h: H) => void): H {
+  const h = {} as H;
+  beforeAll(async () => {
+    Object.assign(h, await start());
+  });
+  afterAll(() => stopProvider(h));
+  beforeEach(() => {
+    h.emulator.reset();
+    h.logs.length = 0;
+    beforeEachTest?.(h);
+  });
+  return h;
+}
