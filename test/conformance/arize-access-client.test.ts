@@ -4,35 +4,20 @@
 // and every request our two membership providers send over a lifecycle is an operation of the
 // client, with a conforming body and query.
 import * as ax from "@arizeai/ax-client";
-import { ArizeEmulator } from "../../emulator/arize/server";
+import { judgedClient } from "./arize-judged-client";
 import { accessFacts, operationOf, problems, requestSchema, responseSchema } from "./arize-access-facts";
 import { orgMemberInputs, spaceMemberInputs, startArizeAccess, stopArizeAccess } from "../http/arize-access-setup";
 
-let emulator: ArizeEmulator;
-let client: ax.ArizeClient;
 const answers: Array<{ op: string | undefined; status: number; problems: string[] }> = [];
-
-beforeAll(async () => {
-  emulator = await ArizeEmulator.start();
-  client = ax.createClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, getEnvironmentOptions: () => ({}) } as Parameters<typeof ax.createClient>[0]);
-  client.use({
-    async onResponse({ request, response }) {
-      const op = operationOf(request.method, new URL(request.url).pathname);
-      if (op === undefined) return response; // a users call (judged by arize-client.test.ts)
-      const schema = responseSchema(op, response.status);
-      const text = await response.clone().text();
-      answers.push({ op, status: response.status, problems: schema ? problems({ ref: schema }, JSON.parse(text)) : text === "" ? [] : ["a body where none is declared"] });
-      return response;
-    },
-  });
-  jest.spyOn(console, "warn").mockImplementation(() => undefined);
-});
-afterAll(async () => {
-  await emulator.close();
-  jest.restoreAllMocks();
+const suite = judgedClient((request, response, text) => {
+  const op = operationOf(request.method, new URL(request.url).pathname);
+  if (op === undefined) return; // a users call (judged by arize-client.test.ts)
+  const schema = responseSchema(op, response.status);
+  answers.push({ op, status: response.status, problems: schema ? problems({ ref: schema }, JSON.parse(text)) : text === "" ? [] : ["a body where none is declared"] });
 });
 
 test("every access call of the official client succeeds against the emulator, and every answer conforms", async () => {
+  const { emulator, client } = suite;
   const org = emulator.seedOrganization("Research");
   emulator.seedOrganization("Research Ops");
   const space = emulator.seedSpace(org.id, "Evals");
@@ -82,6 +67,7 @@ test("every access call of the official client succeeds against the emulator, an
 });
 
 test("every request the membership providers send over a lifecycle is an operation of the client, with a conforming body and query", async () => {
+  const { emulator } = suite;
   const h = await startArizeAccess();
   try {
     const org = h.emulator.seedOrganization("Research");

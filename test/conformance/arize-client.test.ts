@@ -3,39 +3,23 @@
 // client's schemas (the committed facts); and every request our provider sends, over a whole
 // lifecycle, is checked against the same facts: path and method, body, query parameters.
 import * as ax from "@arizeai/ax-client";
-import { ArizeEmulator } from "../../emulator/arize/server";
+import { judgedClient } from "./arize-judged-client";
 import { arizeFacts, operationOf, responseSchema, schemaProblems, problems } from "./arize-facts";
 import type { UserInputs } from "../../provider/arize/users/schema";
 import { checkedInputs, startProvider, stopProvider } from "../http/service-setup";
 
 const arizeInputs = checkedInputs<UserInputs>("arize", "ArizeUser");
 
-let emulator: ArizeEmulator;
-let client: ax.ArizeClient;
 const answers: Array<{ op: string | undefined; status: number; problems: string[] }> = [];
-
-beforeAll(async () => {
-  emulator = await ArizeEmulator.start();
-  client = ax.createClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, getEnvironmentOptions: () => ({}) } as Parameters<typeof ax.createClient>[0]);
-  // Every answer the client receives, judged by the client's own schema for that operation and status.
-  client.use({
-    async onResponse({ request, response }) {
-      const path = new URL(request.url).pathname;
-      const op = operationOf(request.method, path);
-      const schema = op && responseSchema(op, response.status);
-      const text = await response.clone().text();
-      answers.push({ op, status: response.status, problems: schema ? schemaProblems(schema, JSON.parse(text)) : text === "" ? [] : ["a body where none is declared"] });
-      return response;
-    },
-  });
-  jest.spyOn(console, "warn").mockImplementation(() => undefined); // the client's "beta" notices
-});
-afterAll(async () => {
-  await emulator.close();
-  jest.restoreAllMocks();
+// Every answer the client receives, judged by the client's own schema for that operation and status.
+const suite = judgedClient((request, response, text) => {
+  const op = operationOf(request.method, new URL(request.url).pathname);
+  const schema = op && responseSchema(op, response.status);
+  answers.push({ op, status: response.status, problems: schema ? schemaProblems(schema, JSON.parse(text)) : text === "" ? [] : ["a body where none is declared"] });
 });
 
 test("every users call of the official client succeeds against the emulator, and every answer conforms", async () => {
+  const { client } = suite;
   const created: Record<string, ax.User | ax.UserCreated> = {};
   for (const inviteMode of ["NONE", "EMAIL_LINK", "TEMPORARY_PASSWORD"] as const) {
     created[inviteMode] = await ax.createUser({ client, name: `User ${inviteMode}`, email: `${inviteMode.toLowerCase()}@example.com`, role: { type: "PREDEFINED", name: "MEMBER" }, inviteMode });
@@ -78,6 +62,7 @@ test("every users call of the official client succeeds against the emulator, and
 });
 
 test("every request the provider sends over a lifecycle is an operation of the client, with a conforming body and query", async () => {
+  const { emulator } = suite;
   const h = await startProvider("arize", "ArizeUser");
   try {
     const alice = { email: "alice@example.com", name: "Alice" };
