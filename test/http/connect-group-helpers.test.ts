@@ -1,25 +1,14 @@
 // The ConnectGroup program helpers against the Connect emulator: a group by guid or exact name,
 // and a group's members across pages. They read the environment twins, as a program does.
 import { closeConnectGroupHelpers, getConnectGroup, listConnectGroupMembers } from "../../provider/connect/groups/helpers";
-import { ConnectEmulator } from "../../emulator/connect/server";
+import { helpersEmulator } from "./service-setup";
 
-let emu: ConnectEmulator;
-beforeAll(async () => {
-  emu = await ConnectEmulator.start();
-  process.env.CONNECT_SERVER = emu.serverUrl;
-  process.env.CONNECT_API_KEY = emu.apiKey;
-});
-afterAll(async () => {
-  await closeConnectGroupHelpers();
-  await emu.close();
-  delete process.env.CONNECT_SERVER;
-  delete process.env.CONNECT_API_KEY;
-});
-beforeEach(() => emu.reset());
+const suite = helpersEmulator("connect", closeConnectGroupHelpers);
+beforeEach(() => suite.emulator.reset());
 
 test("getConnectGroup finds a group by guid or by exact name, or answers undefined", async () => {
-  emu.seedGroup("analysts-eu");
-  const group = emu.seedGroup("analysts");
+  suite.emulator.seedGroup("analysts-eu");
+  const group = suite.emulator.seedGroup("analysts");
   expect(await getConnectGroup({ guid: group.guid })).toEqual({ name: "analysts", guid: group.guid, memberCount: 0 });
   expect(await getConnectGroup({ name: "analysts" })).toMatchObject({ guid: group.guid });
   expect(await getConnectGroup({ name: "Analysts" })).toBeUndefined();
@@ -27,10 +16,10 @@ test("getConnectGroup finds a group by guid or by exact name, or answers undefin
 });
 
 test("listConnectGroupMembers walks every page of a group's members", async () => {
-  const group = emu.seedGroup("big");
-  const guids = Array.from({ length: 510 }, (_, i) => emu.seedUser({ username: `m${i}` }).guid);
-  for (const guid of guids) emu.setMember(group.guid, guid, true);
-  emu.requests.length = 0;
+  const group = suite.emulator.seedGroup("big");
+  const guids = Array.from({ length: 510 }, (_, i) => suite.emulator.seedUser({ username: `m${i}` }).guid);
+  for (const guid of guids) suite.emulator.setMember(group.guid, guid, true);
+  suite.emulator.requests.length = 0;
   expect((await listConnectGroupMembers({ groupGuid: group.guid })).sort()).toEqual([...guids].sort());
-  expect(emu.requests.map((r) => r.query.page_number)).toEqual(["1", "2"]);
+  expect(suite.emulator.requests.map((r) => r.query.page_number)).toEqual(["1", "2"]);
 });
