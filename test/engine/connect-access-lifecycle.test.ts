@@ -23,6 +23,17 @@ function seed() {
   return { owner, ann, bob, content };
 }
 
+/** One group, analysts, with ann and bob, and a viewer grant for ann on the dashboard (seeded). */
+function analystsWithAnnAndBob() {
+  const { ann, bob, content } = seed();
+  return {
+    ann, bob, content,
+    groups: { analysts: { name: "analysts" } },
+    memberships: { "analysts-ann": { group: "analysts", userGuid: ann.guid }, "analysts-bob": { group: "analysts", userGuid: bob.guid } },
+    permissions: { "dashboard-ann": { contentGuid: content.guid, principalGuid: ann.guid, principalType: "user", role: "viewer" } },
+  };
+}
+
 test("up creates a group, its members and a group grant; a second up changes nothing and calls no API", async () => {
   const { ann, bob, content } = seed();
   const declared = {
@@ -47,12 +58,8 @@ test("up creates a group, its members and a group grant; a second up changes not
 });
 
 test("a rename and a role change update in place; a member removed from the program is removed", async () => {
-  const { ann, bob, content } = seed();
-  const base = {
-    groups: { analysts: { name: "analysts" } },
-    memberships: { "analysts-ann": { group: "analysts", userGuid: ann.guid }, "analysts-bob": { group: "analysts", userGuid: bob.guid } },
-    permissions: { "dashboard-ann": { contentGuid: content.guid, principalGuid: ann.guid, principalType: "user", role: "viewer" } },
-  };
+  const base = analystsWithAnnAndBob();
+  const { content } = base;
   ok(await stack(base).up(program, { programDir }));
   const guid = env.emulator.groups()[0]!.guid;
   env.emulator.requests.length = 0;
@@ -69,12 +76,8 @@ test("a rename and a role change update in place; a member removed from the prog
 });
 
 test("refresh notices a renamed group, a removed member and a revoked grant, and the next up converges", async () => {
-  const { ann, bob, content } = seed();
-  const declared = {
-    groups: { analysts: { name: "analysts" } },
-    memberships: { "analysts-ann": { group: "analysts", userGuid: ann.guid }, "analysts-bob": { group: "analysts", userGuid: bob.guid } },
-    permissions: { "dashboard-ann": { contentGuid: content.guid, principalGuid: ann.guid, principalType: "user", role: "viewer" } },
-  };
+  const declared = analystsWithAnnAndBob();
+  const { bob, content } = declared;
   ok(await stack(declared).up(program, { programDir }));
   const guid = env.emulator.groups()[0]!.guid;
   env.emulator.renameGroup(guid, "renamed");

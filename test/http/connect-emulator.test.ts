@@ -4,13 +4,9 @@
 import { ConnectEmulator } from "../../emulator/connect/server";
 import { runCli } from "../../emulator/core/cli";
 import { DEFAULT_SERVICE, PROGRAM, SERVICES } from "../../emulator/services";
+import { emulatorSuite } from "./emulator-suite";
 
-let emu: ConnectEmulator;
-beforeAll(async () => {
-  emu = await ConnectEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => emu.reset());
+const emu = emulatorSuite(() => ConnectEmulator.start());
 
 async function call(method: string, path: string, opts: { body?: unknown; key?: string | null; on?: ConnectEmulator } = {}) {
   const target = opts.on ?? emu;

@@ -3,6 +3,7 @@
 // an action, and RFC 9457 problem+json errors. What Vectara uses is covered by the emulator suites.
 import type { Server } from "node:http";
 import { z } from "zod";
+import { emulatorSuite } from "./emulator-suite";
 import {
   anyOf, authorization, cursorPage, Emulator, json, listen, numberedPage, QueryReader, ResourceStore, serveResources, typed,
   type ErrorBodies, type Resource, type Service,
@@ -85,15 +86,7 @@ class WidgetEmulator extends Emulator {
   }
 }
 
-let emu: WidgetEmulator;
-beforeAll(async () => {
-  emu = await WidgetEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  emu.reset();
-  emu.store.clear();
-});
+const emu = emulatorSuite(() => WidgetEmulator.start(), (emu) => emu.store.clear());
 
 async function call(method: string, path: string, opts: { body?: unknown; auth?: string | null } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
