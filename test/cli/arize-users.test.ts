@@ -2,13 +2,11 @@
 // stored only as ciphertext, a rename in place, and a destroy that deletes two users and retains
 // the third (onDelete). Asserted from exit codes, summaries, `pulumi stack export` and the
 // emulator's request log.
-import * as path from "node:path";
 import { ArizeEmulator } from "../../emulator/arize/server";
-import { CliStack, SECRET_SIG, cliSuite, repo, summaryOf } from "./pulumi-cli";
+import { exampleStack, SECRET_SIG, cliSuite, summaryOf } from "./pulumi-cli";
 
 const suite = cliSuite();
 let arize: ArizeEmulator;
-let stack: CliStack;
 const ARIZE_USER = "pulumi-nodejs:dynamic/arize:User";
 
 /** Writes only (no GETs), as `METHOD path`, since `from` in the request log. */
@@ -16,11 +14,8 @@ const writes = (from = 0) => arize.requests.slice(from).filter((r) => r.method !
 
 beforeAll(async () => {
   arize = await ArizeEmulator.start();
-  stack = new CliStack(suite, suite.program(path.join(repo, "examples/arize-users")), "dev");
-  await stack.ok(["stack", "init", "dev"]);
-  await stack.setConfig("arize:baseUrl", arize.url);
-  await stack.setConfig("arize:apiKey", arize.apiKey, { secret: true });
 });
+const stack = exampleStack(suite, "arize-users", () => ({ "arize:baseUrl": arize.url, "arize:apiKey": { secret: arize.apiKey } }));
 afterAll(() => arize?.close());
 
 test("up creates the three users, and keeps the temporary password only as ciphertext", async () => {

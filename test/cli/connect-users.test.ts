@@ -1,13 +1,11 @@
 // examples/connect-users under the real CLI against the Connect emulator: up, a rename in place,
 // drift on refresh, and a destroy that locks (Connect has no delete). Asserted from exit codes,
 // summaries, `pulumi stack export` and the emulator's request log.
-import * as path from "node:path";
 import { ConnectEmulator } from "../../emulator/connect/server";
-import { CliStack, cliSuite, repo, summaryOf } from "./pulumi-cli";
+import { exampleStack, cliSuite, summaryOf } from "./pulumi-cli";
 
 const suite = cliSuite();
 let connect: ConnectEmulator;
-let stack: CliStack;
 const PASSWORD = "cli-tier-alice-password";
 const CONNECT_USER = "pulumi-nodejs:dynamic/connect:User";
 
@@ -16,12 +14,8 @@ const writes = (from = 0) => connect.requests.slice(from).filter((r) => r.method
 
 beforeAll(async () => {
   connect = await ConnectEmulator.start();
-  stack = new CliStack(suite, suite.program(path.join(repo, "examples/connect-users")), "dev");
-  await stack.ok(["stack", "init", "dev"]);
-  await stack.setConfig("connect:serverUrl", connect.serverUrl);
-  await stack.setConfig("connect:apiKey", connect.apiKey, { secret: true });
-  await stack.setConfig("alicePassword", PASSWORD, { secret: true });
 });
+const stack = exampleStack(suite, "connect-users", () => ({ "connect:serverUrl": connect.serverUrl, "connect:apiKey": { secret: connect.apiKey }, alicePassword: { secret: PASSWORD } }));
 afterAll(() => connect?.close());
 
 test("up creates both users, keeps the password and the API key out of state and output", async () => {

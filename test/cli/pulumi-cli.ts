@@ -194,3 +194,31 @@ export const unknownInputsFixture = path.join(__dirname, "fixtures/unknown-input
 export async function setUsers(stack: CliStack, users: Record<string, unknown>): Promise<void> {
   await stack.setConfig("users", JSON.stringify(users));
 }
+
+/**
+ * examples/<example> as the suite's stack "dev", made before the file's tests: pointed at the
+ * suite's emulator (CliStack.init), or set from `config` (a `{ secret }` value is set as a secret).
+ * The value stands for that stack once it exists.
+ */
+export function exampleStack(suite: CliSuite, example: string, config?: () => Record<string, string | { secret: string }>): CliStack {
+  let current: CliStack | undefined;
+  beforeAll(async () => {
+    const dir = suite.program(path.join(repo, "examples", example));
+    if (!config) {
+      current = await CliStack.init(suite, dir, "dev");
+      return;
+    }
+    // Another service's example: its own settings (as `config` gives them, once its emulator runs), not the suite's Vectara emulator.
+    const stack = new CliStack(suite, dir, "dev");
+    await stack.ok(["stack", "init", "dev"]);
+    for (const [key, value] of Object.entries(config())) await (typeof value === "string" ? stack.setConfig(key, value) : stack.setConfig(key, value.secret, { secret: true }));
+    current = stack;
+  });
+  return new Proxy({} as CliStack, {
+    get(_, key) {
+      if (!current) throw new Error(`the ${example} stack is used before it was made (reading ${String(key)})`);
+      const value = Reflect.get(current, key, current) as unknown;
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}

@@ -1,15 +1,10 @@
 // examples/quickstart under the real CLI, one stack through its whole life: preview, up, a config
 // change, drift made out of band, destroy. Asserted from exit codes, the CLI's own summaries,
 // `pulumi stack export` and the emulator's request log.
-import * as path from "node:path";
-import { CliStack, cliSuite, planOf, repo, summaryOf, writesSince } from "./pulumi-cli";
+import { cliSuite, exampleStack, planOf, repo, summaryOf, writesSince } from "./pulumi-cli";
 
 const suite = cliSuite();
-let stack: CliStack;
-
-beforeAll(async () => {
-  stack = await CliStack.init(suite, suite.program(path.join(repo, "examples/quickstart")), "dev");
-});
+const stack = exampleStack(suite, "quickstart");
 
 test("preview plans two creates and sends no write to the API", async () => {
   const plan = await stack.preview();

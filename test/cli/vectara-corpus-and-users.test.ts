@@ -1,15 +1,10 @@
 // examples/corpus-and-users under the real CLI: the users' corpus keys are Outputs of the corpus,
 // unknown at preview, and they order the corpus before the users on up and after them on destroy.
-import * as path from "node:path";
-import { CliStack, cliSuite, planOf, repo, summaryOf, unknownInputsFixture, writesSince } from "./pulumi-cli";
+import { CliStack, cliSuite, exampleStack, planOf, repo, summaryOf, unknownInputsFixture, writesSince } from "./pulumi-cli";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const suite = cliSuite();
-let stack: CliStack;
-
-beforeAll(async () => {
-  stack = await CliStack.init(suite, suite.program(path.join(repo, "examples/corpus-and-users")), "dev");
-});
+const stack = exampleStack(suite, "corpus-and-users");
 
 test("preview: the users' roles name the corpus's key, and depend on the corpus", async () => {
   const plan = await stack.preview();
