@@ -28,6 +28,9 @@ import {
   type ArizeUserArgs, type ConnectUserArgs, type VectaraUserArgs,
 } from "pulumi-saas-users";
 
+/** Own keys only (a field named `constructor` is no field); Object.hasOwn needs a newer TypeScript lib than a program may set. */
+const hasOwn = (o: object, key: PropertyKey) => Object.prototype.hasOwnProperty.call(o, key);
+
 export const services = ["vectara", "arize", "connect"] as const;
 export type Service = (typeof services)[number];
 
@@ -215,12 +218,12 @@ const fieldSpecs = Object.fromEntries(services.map((service) => {
   if (!entry || !person) throw new Error(`the package's registry has no ${service} person resource`);
   const specs: Record<string, FieldSpec> = {};
   for (const [field, schema] of Object.entries(person.inputs.shape as Record<string, Schema>)) {
-    if (Object.hasOwn(notInRoster, field)) continue;
+    if (hasOwn(notInRoster, field)) continue;
     const read = readerOf(entry.profile.service, field, schema);
     if (!read) throw new Error(`${person.kind}.${field}: an input the roster cannot read; teach readerOf its shape, or list it in notInRoster`);
     const refused = rules[service].refuse?.[field];
     specs[field] = {
-      read: refused ? (v) => (typeof v === "string" && Object.hasOwn(refused, v.trim()) ? { error: refused[v.trim()]! } : read(v)) : read,
+      read: refused ? (v) => (typeof v === "string" && hasOwn(refused, v.trim()) ? { error: refused[v.trim()]! } : read(v)) : read,
       ...(!wrappers.includes(schema._zod.def.type) && { required: true }),
     };
   }
@@ -313,11 +316,11 @@ function validate(raw: RawRoster, problems: Problems): Person[] {
 function readField(field: string, cell: Cell, problems: Problems, person?: string): unknown {
   const [service, name] = field.includes(".") ? (field.split(".", 2) as [string, string]) : [undefined, field];
   const specs = service === undefined ? personFields : isService(service) ? fieldSpecs[service] : {};
-  const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
+  const spec = hasOwn(specs, name) ? specs[name] : undefined;
   if (!spec) {
     const message = service !== undefined && !isService(service)
       ? unknownService(service)
-      : service !== undefined && Object.hasOwn(notInRoster, name) ? notInRoster[name]!
+      : service !== undefined && hasOwn(notInRoster, name) ? notInRoster[name]!
       : service !== undefined ? `unknown field; ${service} takes ${Object.keys(fieldSpecs[service as Service]).join(", ")}`
       : unknownService(name);
     problems.add(cell.line, field, message, person);
@@ -367,7 +370,7 @@ function fromYaml(source: string, problems: Problems): RawRoster {
           if (isService(name)) {
             person.services.set(name, lineOf(f));
             collectService(name, f, person.fields, problems, lineOf, email);
-          } else if (Object.hasOwn(personFields, name)) {
+          } else if (hasOwn(personFields, name)) {
             person.fields.set(name, { value: toJs(f.value), line: lineOf(f) });
           } else {
             problems.add(lineOf(f), name, unknownService(name), email);
@@ -453,12 +456,12 @@ function fromCsv(source: string, problems: Problems): RawRoster {
 
 /** Why a header column is not one of the roster's, or undefined when it is. */
 function columnProblem(column: string): string | undefined {
-  if (column === "email" || Object.hasOwn(personFields, column)) return undefined;
+  if (column === "email" || hasOwn(personFields, column)) return undefined;
   if (!column.includes(".")) return isService(column) ? `a service's columns are named ${column}.<field>` : unknownService(column);
   const [service, field] = column.split(".", 2) as [string, string];
   if (!isService(service)) return unknownService(service);
-  if (Object.hasOwn(notInRoster, field)) return notInRoster[field];
-  return Object.hasOwn(fieldSpecs[service], field) ? undefined : `unknown field; ${service} takes ${Object.keys(fieldSpecs[service]).join(", ")}`;
+  if (hasOwn(notInRoster, field)) return notInRoster[field];
+  return hasOwn(fieldSpecs[service], field) ? undefined : `unknown field; ${service} takes ${Object.keys(fieldSpecs[service]).join(", ")}`;
 }
 
 /**
