@@ -123,16 +123,19 @@ export async function applyDeletePolicy<P extends string>(policy: P, actions: Re
 /** A resource's pure decisions, as its logic module exports them. */
 export interface PureLogic {
   check(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: { property: string; reason: string }[] };
-  diff(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean };
+  diff(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean };
 }
 
-/** `check` and `diff` of a provider, straight from its pure logic (the engine needs no more of the diff). */
-export function pureMethods(logic: PureLogic): Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff">> {
+/**
+ * `check` and `diff` of a provider, straight from its pure logic (the engine needs no more of the
+ * diff). `always` fixes deleteBeforeReplace for a resource whose every replacement needs it (or none).
+ */
+export function pureMethods(logic: PureLogic, always?: { deleteBeforeReplace: boolean }): Required<Pick<pulumi.dynamic.ResourceProvider, "check" | "diff">> {
   return {
     check: async (_olds, news) => logic.check(news),
     diff: async (_id, olds, news) => {
       const { changes, replaces, deleteBeforeReplace } = logic.diff(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
+      return { changes, replaces, deleteBeforeReplace: always?.deleteBeforeReplace ?? deleteBeforeReplace ?? false };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ApiError, hasCode } from "../../core/errors";
-import { applyDeletePolicy, readOrGone } from "../../core/lifecycle";
+import { applyDeletePolicy, pureMethods, readOrGone } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { annotatorRuleBroken, memberId, parseMemberId } from "../members";
 import { arize } from "../profile";
@@ -38,14 +38,7 @@ export function arizeOrganizationMembershipProvider(deps: OrganizationMembership
     }
   };
   return {
-    async check(_olds, news) {
-      return checkOrganizationMembership(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces, deleteBeforeReplace } = diffOrganizationMembership(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
-    },
+    ...pureMethods({ check: checkOrganizationMembership, diff: diffOrganizationMembership }),
 
     async create(inputs: OrganizationMembershipInputs) {
       const member = await add(inputs);

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ApiError, hasCode } from "../../core/errors";
-import { applyDeletePolicy, readResult } from "../../core/lifecycle";
+import { applyDeletePolicy, pureMethods, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { allItems } from "../../core/paging";
 import { annotatorRuleBroken, memberId, parseMemberId } from "../members";
@@ -55,14 +55,7 @@ export function arizeSpaceMembershipProvider(deps: SpaceMembershipDeps): pulumi.
   };
 
   return {
-    async check(_olds, news) {
-      return checkSpaceMembership(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces, deleteBeforeReplace } = diffSpaceMembership(olds, news);
-      return { changes, replaces, deleteBeforeReplace };
-    },
+    ...pureMethods({ check: checkSpaceMembership, diff: diffSpaceMembership }),
 
     async create(inputs: SpaceMembershipInputs) {
       const member = await add(inputs);

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ApiError, hasCode } from "../../core/errors";
 import { allItems } from "../../core/paging";
-import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone, readResult } from "../../core/lifecycle";
+import { applyDeletePolicy, createOrAdopt, partialCreate, pureMethods, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { connect } from "../profile";
 import { groupsApi, type GroupsApi } from "./api";
@@ -22,14 +22,7 @@ import type { ApiGroup, GroupInputs, GroupOutputs } from "./schema";
  */
 export function connectGroupProvider(deps: { api: (account?: string) => GroupsApi; logger: () => Logger }): pulumi.dynamic.ResourceProvider {
   return {
-    async check(_olds, news) {
-      return checkGroup(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces } = diffGroup(olds, news);
-      return { changes, replaces, deleteBeforeReplace: false };
-    },
+    ...pureMethods({ check: checkGroup, diff: diffGroup }, { deleteBeforeReplace: false }),
 
     async create(inputs: GroupInputs) {
       const api = deps.api(inputs.account);

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { BurstReader } from "../../core/burst-reader";
 import type { ApiError } from "../../core/errors";
 import { hasCode } from "../../core/errors";
-import { doneIfGone, readOrGone, readResult } from "../../core/lifecycle";
+import { doneIfGone, pureMethods, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { connect } from "../profile";
 import { groupsApi, type GroupsApi } from "../groups/api";
@@ -40,14 +40,7 @@ export function connectGroupMembershipProvider(deps: { api: (account?: string) =
     );
   };
   return {
-    async check(_olds, news) {
-      return checkMembership(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces } = diffMembership(olds, news);
-      return { changes, replaces, deleteBeforeReplace: true };
-    },
+    ...pureMethods({ check: checkMembership, diff: diffMembership }, { deleteBeforeReplace: true }),
 
     async create(inputs: MembershipInputs) {
       const api = deps.api(inputs.account);

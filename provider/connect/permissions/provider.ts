@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { BurstReader, type SweepSource } from "../../core/burst-reader";
 import { ApiError } from "../../core/errors";
-import { doneIfGone, partialCreate, readOrGone, readResult } from "../../core/lifecycle";
+import { doneIfGone, partialCreate, pureMethods, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { connect } from "../profile";
 import { permissionsApi, type PermissionsApi } from "./api";
@@ -35,14 +35,7 @@ export function connectContentPermissionProvider(deps: { api: (account?: string)
     keyOf: (p) => p.id || undefined,
   });
   return {
-    async check(_olds, news) {
-      return checkPermission(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces } = diffPermission(olds, news);
-      return { changes, replaces, deleteBeforeReplace: true };
-    },
+    ...pureMethods({ check: checkPermission, diff: diffPermission }, { deleteBeforeReplace: true }),
 
     async create(inputs: PermissionInputs) {
       const api = deps.api(inputs.account);

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { AccountReaders } from "../../core/burst-reader";
 import { ApiError, hasCode } from "../../core/errors";
-import { applyDeletePolicy, createOrAdopt, partialCreate, readOrGone, readResult } from "../../core/lifecycle";
+import { applyDeletePolicy, createOrAdopt, partialCreate, pureMethods, readOrGone, readResult } from "../../core/lifecycle";
 import type { Logger } from "../../core/log";
 import { connect } from "../profile";
 import { usersApi, type UsersApi } from "./api";
@@ -60,14 +60,7 @@ export function connectUserProvider(deps: { api: (account?: string) => UsersApi;
   /** Accounts whose server knows only unique_id (the 2023 generation), learnt from a refused create. */
   const uniqueIdOnly = new Set<string>();
   return {
-    async check(_olds, news) {
-      return checkUser(news);
-    },
-
-    async diff(_id, olds, news) {
-      const { changes, replaces } = diffUser(olds, news);
-      return { changes, replaces, deleteBeforeReplace: false };
-    },
+    ...pureMethods({ check: checkUser, diff: diffUser }, { deleteBeforeReplace: false }),
 
     async create(inputs: UserInputs) {
       const api = tracked(inputs.account);
